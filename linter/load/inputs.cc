@@ -1,0 +1,126 @@
+#include "linter/load/inputs.h"
+
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include <fmt/format.h>
+
+namespace launchlint {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+bool is_manifest_name(const fs::path& p) {
+  std::string ext = p.extension().string();
+  return ext == ".yaml" || ext == ".yml" || ext == ".json";
+}
+
+bool is_hidden(const fs::path& p) {
+  std::string name = p.filename().string();
+  return name.size() > 1 && name[0] == '.' && name != "..";
+}
+
+void walk(const fs::path& dir, std::vector<InputFile>* out,
+          std::vector<InputError>* errors) {
+  std::error_code ec;
+  std::vector<fs::path> files;
+  fs::recursive_directory_iterator it(
+      dir, fs::directory_options::skip_permission_denied, ec);
+  if (ec) {
+    errors->push_back({dir.string(), ec.message()});
+    return;
+  }
+  for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    if (ec) {
+      errors->push_back({it->path().string(), ec.message()});
+      break;
+    }
+    const fs::directory_entry& entry = *it;
+    if (is_hidden(entry.path()) || entry.path().filename() == "node_modules") {
+      if (entry.is_directory(ec)) it.disable_recursion_pending();
+      continue;
+    }
+    if (entry.is_regular_file(ec) && is_manifest_name(entry.path()))
+      files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());
+  for (const fs::path& p : files) out->push_back({p.string()});
+}
+
+}  // namespace
+
+std::vector<InputFile> expand_paths(const std::vector<std::string>& paths,
+                                    std::vector<InputError>* errors) {
+  std::vector<InputFile> out;
+  for (const std::string& path : paths) {
+    if (path == "-") {
+      out.push_back({path});
+      continue;
+    }
+    std::error_code ec;
+    fs::file_status st = fs::status(path, ec);
+    if (ec || !fs::exists(st)) {
+      errors->push_back({path, "no such file or folder"});
+    } else if (fs::is_directory(st)) {
+      walk(path, &out, errors);
+    } else {
+      out.push_back({path});
+    }
+  }
+  return out;
+}
+
+bool read_input(const InputFile& input, std::size_t max_bytes,
+                std::string* content, std::string* error) {
+  content->clear();
+  if (input.path == "-") {
+    char buf[1 << 16];
+    while (std::cin.read(buf, sizeof buf) || std::cin.gcount() > 0) {
+      content->append(buf, static_cast<std::size_t>(std::cin.gcount()));
+      if (content->size() > max_bytes) {
+        *error = fmt::format("input larger than the {} MiB limit",
+                             max_bytes >> 20);
+        return false;
+      }
+    }
+    return true;
+  }
+  struct stat st;
+  if (::stat(input.path.c_str(), &st) != 0) {
+    *error = std::strerror(errno);
+    return false;
+  }
+  if (!S_ISREG(st.st_mode)) {
+    *error = S_ISDIR(st.st_mode) ? "is a folder"
+                                 : "not a regular file (FIFO, socket or "
+                                   "device); refusing to read it";
+    return false;
+  }
+  if (static_cast<std::size_t>(st.st_size) > max_bytes) {
+    *error = fmt::format("file is {} MiB, larger than the {} MiB limit",
+                         st.st_size >> 20, max_bytes >> 20);
+    return false;
+  }
+  std::ifstream in(input.path, std::ios::binary);
+  if (!in) {
+    *error = std::strerror(errno);
+    return false;
+  }
+  content->resize(static_cast<std::size_t>(st.st_size));
+  in.read(content->data(), static_cast<std::streamsize>(content->size()));
+  if (in.bad()) {
+    *error = "read error";
+    return false;
+  }
+  content->resize(static_cast<std::size_t>(in.gcount()));
+  return true;
+}
+
+}  // namespace launchlint

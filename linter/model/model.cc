@@ -1,0 +1,86 @@
+#include "linter/model/model.h"
+
+#include <set>
+#include <utility>
+
+#include "linter/model/kinds.h"
+#include "linter/model/pod_templates.h"
+
+namespace launchlint {
+
+namespace {
+
+bool read_object(std::shared_ptr<const Document> doc, NodeRef root,
+                 const std::string& default_namespace, Object* out) {
+  if (!root.is_map()) return false;
+  std::string_view api_version = root["apiVersion"].str();
+  std::string_view kind = root["kind"].str();
+  if (api_version.empty() || kind.empty()) return false;
+  Object& o = *out;
+  o.document = std::move(doc);
+  o.root = root;
+  o.metadata = root["metadata"];
+  o.id.api_version = std::string(api_version);
+  o.id.kind = std::string(kind);
+  o.id.name = std::string(o.metadata["name"].str());
+  if (o.id.name.empty()) o.id.name = std::string(o.metadata["generateName"].str());
+  std::string_view group, version;
+  split_api_version(api_version, &group, &version);
+  o.group = std::string(group);
+  o.version = std::string(version);
+  o.cluster_scoped = is_cluster_scoped_kind(group, kind);
+  if (!o.cluster_scoped) {
+    std::string_view ns = o.metadata["namespace"].str();
+    o.namespace_defaulted = ns.empty();
+    o.id.ns = ns.empty() ? default_namespace : std::string(ns);
+  }
+  o.pods = find_pod_templates(o);
+  return true;
+}
+
+}  // namespace
+
+void Model::add_document(std::shared_ptr<const Document> doc,
+                         const std::string& default_namespace) {
+  ++stats.documents;
+  NodeRef root = doc->root();
+  std::string_view kind = root["kind"].str();
+  if (kind.ends_with("List") && root["items"].is_seq() &&
+      root["apiVersion"].is_scalar()) {
+    NodeRef items = root["items"];
+    for (std::uint32_t i = 0; i < items.size(); ++i) {
+      Object o;
+      if (read_object(doc, items.at(i), default_namespace, &o)) {
+        objects.push_back(std::move(o));
+      } else {
+        ++stats.skipped_documents;
+      }
+    }
+    return;
+  }
+  Object o;
+  if (read_object(std::move(doc), root, default_namespace, &o)) {
+    objects.push_back(std::move(o));
+  } else {
+    ++stats.skipped_documents;
+  }
+}
+
+void Model::finish() {
+  std::set<std::pair<std::string, std::string>> cluster_kinds;
+  for (const Object& o : objects) {
+    if (!o.is("apiextensions.k8s.io", "CustomResourceDefinition")) continue;
+    NodeRef spec = o.spec();
+    if (spec["scope"].str() != "Cluster") continue;
+    cluster_kinds.emplace(std::string(spec["group"].str()),
+                          std::string(spec["names"]["kind"].str()));
+  }
+  if (cluster_kinds.empty()) return;
+  for (Object& o : objects) {
+    if (o.cluster_scoped || !cluster_kinds.count({o.group, o.id.kind})) continue;
+    o.cluster_scoped = true;
+    o.id.ns.clear();
+  }
+}
+
+}  // namespace launchlint

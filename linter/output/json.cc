@@ -1,0 +1,131 @@
+#include <rapidjson/ostreamwrapper.h>
+#include <rapidjson/writer.h>
+
+#include "linter/output/report.h"
+
+namespace launchlint {
+
+namespace {
+
+using Writer = rapidjson::Writer<rapidjson::OStreamWrapper>;
+
+void string(Writer& w, std::string_view s) {
+  w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
+}
+
+void location(Writer& w, const Location& loc) {
+  w.Key("file");
+  string(w, loc.file_name());
+  w.Key("line");
+  w.Uint(loc.line);
+  w.Key("column");
+  w.Uint(loc.column);
+}
+
+void write_object_id(Writer& w, const ObjectId& id) {
+  w.StartObject();
+  w.Key("apiVersion");
+  string(w, id.api_version);
+  w.Key("kind");
+  string(w, id.kind);
+  w.Key("namespace");
+  string(w, id.ns);
+  w.Key("name");
+  string(w, id.name);
+  w.EndObject();
+}
+
+}  // namespace
+
+void write_json(std::ostream& out, const Report& report) {
+  rapidjson::OStreamWrapper os(out);
+  Writer w(os);
+  w.StartObject();
+  w.Key("tool");
+  w.StartObject();
+  w.Key("name");
+  w.String("launchlint");
+  w.Key("version");
+  string(w, tool_version());
+  w.EndObject();
+
+  w.Key("findings");
+  w.StartArray();
+  for (const Finding& f : report.findings) {
+    w.StartObject();
+    w.Key("rule");
+    string(w, f.rule->id);
+    w.Key("name");
+    string(w, f.rule->name);
+    w.Key("area");
+    string(w, to_string(f.rule->area));
+    w.Key("severity");
+    string(w, to_string(f.severity));
+    w.Key("message");
+    string(w, f.message);
+    w.Key("object");
+    if (f.object.kind.empty()) {
+      w.Null();
+    } else {
+      write_object_id(w, f.object);
+    }
+    w.Key("location");
+    w.StartObject();
+    location(w, f.location);
+    w.EndObject();
+    w.Key("path");
+    string(w, f.path);
+    if (!f.helm_source.empty()) {
+      w.Key("helmSource");
+      string(w, f.helm_source);
+    }
+    w.Key("related");
+    w.StartArray();
+    for (const RelatedLocation& r : f.related) {
+      w.StartObject();
+      location(w, r.location);
+      w.Key("message");
+      string(w, r.message);
+      w.EndObject();
+    }
+    w.EndArray();
+    w.Key("suppressed");
+    w.Bool(f.suppressed);
+    if (f.suppressed) {
+      w.Key("suppressionReason");
+      string(w, f.suppression_reason);
+    }
+    w.EndObject();
+  }
+  w.EndArray();
+
+  Counts c = count_findings(report.findings);
+  w.Key("summary");
+  w.StartObject();
+  w.Key("error");
+  w.Uint64(c.error);
+  w.Key("warning");
+  w.Uint64(c.warning);
+  w.Key("info");
+  w.Uint64(c.info);
+  w.Key("suppressed");
+  w.Uint64(c.suppressed);
+  w.Key("byArea");
+  w.StartObject();
+  for (int a = 0; a < 6; ++a) {
+    string(w, to_string(static_cast<Area>(a)));
+    w.Uint64(c.by_area[a]);
+  }
+  w.EndObject();
+  w.Key("files");
+  w.Uint64(report.stats.files);
+  w.Key("objects");
+  w.Uint64(report.objects);
+  w.Key("skippedDocuments");
+  w.Uint64(report.stats.skipped_documents);
+  w.EndObject();
+  w.EndObject();
+  out << '\n';
+}
+
+}  // namespace launchlint

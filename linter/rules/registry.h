@@ -1,0 +1,19 @@
+#pragma once
+
+#include <span>
+#include <string_view>
+
+#include "linter/rules/rule.h"
+
+namespace launchlint {
+
+// Every built-in rule, in the order of rules/rule_list.inc.
+std::span<const Rule* const> builtin_rules();
+
+// A built-in rule by id ("SEC001") or name ("privileged-container").
+const Rule* find_rule(std::string_view id_or_name);
+
+// The rule's markdown doc (rules/<area>/<name>.md), embedded at build time.
+std::string_view rule_doc(std::string_view name);
+
+}  // namespace launchlint

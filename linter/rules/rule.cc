@@ -1,0 +1,62 @@
+#include "linter/rules/rule.h"
+
+#include <array>
+
+namespace launchlint {
+
+namespace {
+constexpr std::array<std::string_view, 6> kAreas = {
+    "security", "scheduling", "rollout", "observability", "cost", "general"};
+constexpr std::array<std::string_view, 3> kSeverities = {"info", "warning",
+                                                         "error"};
+}  // namespace
+
+std::string_view to_string(Area area) {
+  return kAreas[static_cast<std::size_t>(area)];
+}
+
+std::string_view to_string(Severity severity) {
+  return kSeverities[static_cast<std::size_t>(severity)];
+}
+
+bool parse_area(std::string_view text, Area* area) {
+  for (std::size_t i = 0; i < kAreas.size(); ++i) {
+    if (kAreas[i] == text) {
+      *area = static_cast<Area>(i);
+      return true;
+    }
+  }
+  return false;
+}
+
+bool parse_severity(std::string_view text, Severity* severity) {
+  for (std::size_t i = 0; i < kSeverities.size(); ++i) {
+    if (kSeverities[i] == text) {
+      *severity = static_cast<Severity>(i);
+      return true;
+    }
+  }
+  return false;
+}
+
+void Reporter::report(NodeRef at, std::string message,
+                      std::vector<RelatedLocation> related) {
+  if (!at.valid()) at = object_.root;
+  Finding f;
+  f.path = at.document() ? at.document()->path_of(at) : std::string();
+  // A block mapping or sequence starts at its first entry; point at its key.
+  if ((at.is_map() || at.is_seq()) && at.document()) {
+    NodeRef key = at.document()->key_of(at);
+    if (key.valid()) at = key;
+  }
+  f.rule = &rule_;
+  f.severity = rule_.severity;
+  f.message = std::move(message);
+  f.object = object_.id;
+  f.location = location_of(at);
+  f.helm_source = std::string(object_.helm_source());
+  f.related = std::move(related);
+  out_->push_back(std::move(f));
+}
+
+}  // namespace launchlint

@@ -1,0 +1,92 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "linter/model/model.h"
+#include "linter/model/object.h"
+
+namespace launchlint {
+
+enum class Area : std::uint8_t {
+  Security,
+  Scheduling,
+  Rollout,
+  Observability,
+  Cost,
+  General
+};
+enum class Severity : std::uint8_t { Info, Warning, Error };
+
+std::string_view to_string(Area area);
+std::string_view to_string(Severity severity);
+bool parse_area(std::string_view text, Area* area);
+bool parse_severity(std::string_view text, Severity* severity);
+
+// What a rule is, beside its check. Docs live in rules/<area>/<name>.md.
+struct RuleInfo {
+  std::string_view id;    // stable code, e.g. "SEC001"
+  std::string_view name;  // kebab-case, e.g. "privileged-container"
+  Area area;
+  Severity severity;
+  std::string_view summary;
+};
+
+struct RelatedLocation {
+  Location location;
+  std::string message;
+};
+
+struct Finding {
+  const RuleInfo* rule = nullptr;
+  Severity severity = Severity::Error;
+  std::string message;
+  ObjectId object;  // empty for findings about a file (yaml-syntax)
+  Location location;
+  std::string path;  // YAML path of the flagged node inside its document
+  std::string helm_source;
+  std::vector<RelatedLocation> related;
+  bool suppressed = false;
+  std::string suppression_reason;
+};
+
+struct LintSettings {
+  std::string default_namespace = "default";
+};
+
+// What a check sees: the whole model, and the settings.
+struct LintContext {
+  const Model& model;
+  const LintSettings& settings;
+};
+
+// Collects the findings of one rule on one object.
+class Reporter {
+ public:
+  Reporter(const RuleInfo& rule, const Object& object,
+           std::vector<Finding>* out)
+      : rule_(rule), object_(object), out_(out) {}
+
+  // Reports at `at`, which must be the wrong node, or the nearest existing
+  // parent when a field is missing. An invalid `at` reports at the object.
+  void report(NodeRef at, std::string message,
+              std::vector<RelatedLocation> related = {});
+
+  const Object& object() const { return object_; }
+
+ private:
+  const RuleInfo& rule_;
+  const Object& object_;
+  std::vector<Finding>* out_;
+};
+
+using CheckFn = void (*)(const LintContext&, const Object&, Reporter&);
+
+struct Rule {
+  RuleInfo info;
+  CheckFn check;  // null for rules the loader reports (yaml-syntax)
+};
+
+}  // namespace launchlint

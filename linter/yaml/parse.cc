@@ -1,0 +1,465 @@
+#include "linter/yaml/parse.h"
+
+#include <algorithm>
+#include <istream>
+#include <streambuf>
+#include <unordered_map>
+#include <unordered_set>
+
+#include <fmt/format.h>
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/mark.h>
+#include <yaml-cpp/parser.h>
+
+namespace launchlint {
+
+namespace {
+
+// Reads a string_view through std::istream without copying it.
+class ViewBuf : public std::streambuf {
+ public:
+  explicit ViewBuf(std::string_view s) {
+    char* p = const_cast<char*>(s.data());
+    setg(p, p, p + s.size());
+  }
+};
+
+// Thrown from the event handler to stop a document.
+struct Abort {
+  std::uint32_t line, column;
+  std::string message;
+};
+
+}  // namespace
+
+// Builds a Document from yaml-cpp events. Aliases share the anchored node
+// (the tree is a DAG) and their expanded size is counted against a budget.
+class DocumentBuilder : public YAML::EventHandler {
+ public:
+  DocumentBuilder(const ParseLimits& limits, std::uint32_t line_offset,
+                  std::vector<ParseDiagnostic>* diagnostics)
+      : limits_(limits), line_offset_(line_offset), diagnostics_(diagnostics) {}
+
+  std::shared_ptr<Document> take() { return std::move(doc_); }
+  // Line where the document being built started (0 before the first).
+  std::uint32_t document_line() const { return document_line_; }
+
+  void OnDocumentStart(const YAML::Mark& mark) override {
+    document_line_ = line(mark);
+    doc_ = std::make_shared<Document>();
+    frames_.clear();
+    pending_.clear();
+    expanded_.clear();
+    anchors_.clear();
+    has_root_ = false;
+  }
+
+  void OnDocumentEnd() override {
+    doc_->nodes_.shrink_to_fit();
+    doc_->children_.shrink_to_fit();
+    doc_->text_.shrink_to_fit();
+  }
+
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    std::uint32_t i = add(mark, NodeType::Null, anchor);
+    finish_leaf(i, anchor);
+  }
+
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    if (anchor >= anchors_.size() || anchors_[anchor] == kPending) {
+      throw Abort{line(mark), column(mark),
+                  "alias refers to an anchor that is not complete (recursive "
+                  "alias)"};
+    }
+    std::uint32_t target = anchors_[anchor];
+    attach(target);
+  }
+
+  void OnScalar(const YAML::Mark& mark, const std::string& tag,
+                YAML::anchor_t anchor, const std::string& value) override {
+    bool plain = tag == "?";
+    if (plain && (value == "null" || value == "Null" || value == "NULL" ||
+                  value == "~")) {
+      OnNull(mark, anchor);
+      return;
+    }
+    std::uint32_t i = add(mark, NodeType::Scalar, anchor);
+    Node& n = doc_->nodes_[i];
+    n.quoted = !plain;
+    n.a = static_cast<std::uint32_t>(doc_->text_.size());
+    n.b = static_cast<std::uint32_t>(value.size());
+    doc_->text_.append(value);
+    finish_leaf(i, anchor);
+  }
+
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&,
+                       YAML::anchor_t anchor, YAML::EmitterStyle::value) override {
+    open(mark, NodeType::Seq, anchor);
+  }
+  void OnSequenceEnd() override { close(); }
+
+  void OnMapStart(const YAML::Mark& mark, const std::string&,
+                  YAML::anchor_t anchor, YAML::EmitterStyle::value) override {
+    open(mark, NodeType::Map, anchor);
+  }
+  void OnMapEnd() override { close(); }
+
+ private:
+  static constexpr std::uint32_t kPending = 0xffffffffu;
+
+  struct Frame {
+    std::uint32_t node;
+    std::uint32_t pending_start;
+    YAML::anchor_t anchor;
+  };
+
+  std::uint32_t line(const YAML::Mark& m) const {
+    return static_cast<std::uint32_t>(m.line) + line_offset_;
+  }
+  static std::uint32_t column(const YAML::Mark& m) {
+    return static_cast<std::uint32_t>(m.column) + 1;
+  }
+
+  std::uint32_t add(const YAML::Mark& mark, NodeType type,
+                    YAML::anchor_t anchor) {
+    auto i = static_cast<std::uint32_t>(doc_->nodes_.size());
+    Node n;
+    n.line = line(mark);
+    n.column = column(mark);
+    n.type = type;
+    doc_->nodes_.push_back(n);
+    expanded_.push_back(1);
+    if (anchor != YAML::NullAnchor) {
+      if (anchors_.size() <= anchor) anchors_.resize(anchor + 1, kPending);
+      anchors_[anchor] = kPending;
+    }
+    if (!has_root_) {
+      doc_->root_ = i;
+      has_root_ = true;
+    } else {
+      pending_.push_back(i);
+    }
+    if (n.line > doc_->end_line) doc_->end_line = n.line;
+    return i;
+  }
+
+  void attach(std::uint32_t target) {
+    pending_.push_back(target);
+    alias_expansion_ += expanded_[target];
+    if (alias_expansion_ > limits_.max_expanded_nodes) {
+      const Node& n = doc_->nodes_[target];
+      throw Abort{n.line, n.column,
+                  fmt::format("aliases expand to more than {} nodes; the "
+                              "document is not loaded (alias bomb?)",
+                              limits_.max_expanded_nodes)};
+    }
+  }
+
+  void finish_leaf(std::uint32_t i, YAML::anchor_t anchor) {
+    if (anchor != YAML::NullAnchor) anchors_[anchor] = i;
+  }
+
+  void open(const YAML::Mark& mark, NodeType type, YAML::anchor_t anchor) {
+    if (frames_.size() >= limits_.max_depth) {
+      throw Abort{line(mark), column(mark),
+                  fmt::format("nesting deeper than {} levels",
+                              limits_.max_depth)};
+    }
+    std::uint32_t i = add(mark, type, anchor);
+    frames_.push_back(
+        {i, static_cast<std::uint32_t>(pending_.size()), anchor});
+  }
+
+  void close() {
+    Frame f = frames_.back();
+    frames_.pop_back();
+    NodeType type = doc_->nodes_[f.node].type;
+    std::uint32_t count =
+        static_cast<std::uint32_t>(pending_.size()) - f.pending_start;
+    if (type == NodeType::Map) {
+      if (count % 2 != 0) pending_.push_back(add_null_value());
+      resolve_merge_keys(f.pending_start);
+      report_duplicate_keys(f.pending_start);
+      count = static_cast<std::uint32_t>(pending_.size()) - f.pending_start;
+    }
+    Node& node = doc_->nodes_[f.node];  // add() may have reallocated
+    node.a = static_cast<std::uint32_t>(doc_->children_.size());
+    node.b = type == NodeType::Map ? count / 2 : count;
+    std::uint64_t size = 1;
+    for (std::uint32_t k = f.pending_start; k < pending_.size(); ++k) {
+      doc_->children_.push_back(pending_[k]);
+      size += expanded_[pending_[k]];
+    }
+    pending_.resize(f.pending_start);
+    expanded_[f.node] = size;
+    if (f.anchor != YAML::NullAnchor) anchors_[f.anchor] = f.node;
+  }
+
+  std::uint32_t add_null_value() {
+    auto i = static_cast<std::uint32_t>(doc_->nodes_.size());
+    doc_->nodes_.push_back(Node{});
+    expanded_.push_back(1);
+    return i;
+  }
+
+  std::string_view key_text(std::uint32_t i) const {
+    const Node& n = doc_->nodes_[i];
+    if (n.type != NodeType::Scalar) return {};
+    return std::string_view(doc_->text_).substr(n.a, n.b);
+  }
+
+  // "<<: *base" and "<<: [*a, *b]" copy the entries the map does not set.
+  void resolve_merge_keys(std::uint32_t start) {
+    std::vector<std::uint32_t> sources;
+    std::vector<std::uint32_t> own;
+    for (std::uint32_t k = start; k + 1 < pending_.size(); k += 2) {
+      const Node& key = doc_->nodes_[pending_[k]];
+      if (key.type == NodeType::Scalar && !key.quoted &&
+          key_text(pending_[k]) == "<<") {
+        const Node& v = doc_->nodes_[pending_[k + 1]];
+        if (v.type == NodeType::Map) {
+          sources.push_back(pending_[k + 1]);
+        } else if (v.type == NodeType::Seq) {
+          for (std::uint32_t e = 0; e < v.b; ++e)
+            sources.push_back(doc_->children_[v.a + e]);
+        }
+      } else {
+        own.push_back(pending_[k]);
+        own.push_back(pending_[k + 1]);
+      }
+    }
+    if (sources.empty()) return;
+    std::unordered_set<std::string_view> seen;
+    for (std::size_t k = 0; k < own.size(); k += 2) seen.insert(key_text(own[k]));
+    for (std::uint32_t src : sources) {
+      const Node& m = doc_->nodes_[src];
+      if (m.type != NodeType::Map) continue;
+      for (std::uint32_t e = 0; e < m.b; ++e) {
+        std::uint32_t key = doc_->children_[m.a + 2 * e];
+        std::uint32_t value = doc_->children_[m.a + 2 * e + 1];
+        if (!seen.insert(key_text(key)).second) continue;
+        own.push_back(key);
+        own.push_back(value);
+      }
+    }
+    pending_.resize(start);
+    pending_.insert(pending_.end(), own.begin(), own.end());
+  }
+
+  void report_duplicate_keys(std::uint32_t start) {
+    std::uint32_t pairs = (static_cast<std::uint32_t>(pending_.size()) - start) / 2;
+    if (pairs < 2) return;
+    auto report = [&](std::uint32_t first, std::uint32_t again) {
+      const Node& a = doc_->nodes_[first];
+      const Node& b = doc_->nodes_[again];
+      if (b.line == a.line && b.column == a.column) return;  // merged entry
+      diagnostics_->push_back(
+          {"duplicate-key", b.line, b.column,
+           fmt::format("duplicate key \"{}\" (first set at line {}); "
+                       "Kubernetes rejects or silently drops one of them",
+                       key_text(again), a.line)});
+    };
+    if (pairs <= 16) {
+      for (std::uint32_t i = 1; i < pairs; ++i) {
+        std::string_view k = key_text(pending_[start + 2 * i]);
+        if (k.empty()) continue;
+        for (std::uint32_t j = 0; j < i; ++j) {
+          if (key_text(pending_[start + 2 * j]) == k) {
+            report(pending_[start + 2 * j], pending_[start + 2 * i]);
+            break;
+          }
+        }
+      }
+      return;
+    }
+    std::unordered_map<std::string_view, std::uint32_t> first;
+    first.reserve(pairs);
+    for (std::uint32_t i = 0; i < pairs; ++i) {
+      std::uint32_t key = pending_[start + 2 * i];
+      std::string_view k = key_text(key);
+      if (k.empty()) continue;
+      auto [it, inserted] = first.emplace(k, key);
+      if (!inserted) report(it->second, key);
+    }
+  }
+
+  const ParseLimits& limits_;
+  std::uint32_t line_offset_;
+  std::vector<ParseDiagnostic>* diagnostics_;
+  std::shared_ptr<Document> doc_;
+  std::vector<Frame> frames_;
+  std::vector<std::uint32_t> pending_;
+  std::vector<std::uint64_t> expanded_;
+  std::vector<std::uint32_t> anchors_;
+  std::uint64_t alias_expansion_ = 0;
+  std::uint32_t document_line_ = 0;
+  bool has_root_ = false;
+};
+
+namespace {
+
+bool is_document_marker(std::string_view line) {
+  if (line.size() < 3) return false;
+  std::string_view head = line.substr(0, 3);
+  if (head != "---" && head != "...") return false;
+  return line.size() == 3 || line[3] == ' ' || line[3] == '\t' ||
+         line[3] == '\r' || line[3] == '\n';
+}
+
+// Offset of the first document marker on a line after `line` (1-based,
+// relative to `text`), or npos.
+std::size_t next_marker_after(std::string_view text, std::uint32_t line,
+                              std::uint32_t* marker_line) {
+  std::size_t pos = 0;
+  std::uint32_t current = 1;
+  while (pos < text.size()) {
+    std::size_t eol = text.find('\n', pos);
+    std::size_t end = eol == std::string_view::npos ? text.size() : eol + 1;
+    if (current > line && is_document_marker(text.substr(pos, end - pos))) {
+      *marker_line = current;
+      return pos;
+    }
+    pos = end;
+    ++current;
+  }
+  return std::string_view::npos;
+}
+
+struct SourceComment {
+  std::uint32_t line;
+  std::string_view source;
+};
+
+std::vector<SourceComment> find_source_comments(std::string_view text,
+                                                std::uint32_t first_line) {
+  std::vector<SourceComment> out;
+  constexpr std::string_view kPrefix = "# Source: ";
+  std::size_t pos = 0;
+  while ((pos = text.find(kPrefix, pos)) != std::string_view::npos) {
+    if (pos == 0 || text[pos - 1] == '\n') {
+      std::size_t eol = text.find('\n', pos);
+      std::string_view src =
+          text.substr(pos + kPrefix.size(), eol == std::string_view::npos
+                                                ? std::string_view::npos
+                                                : eol - pos - kPrefix.size());
+      while (!src.empty() && (src.back() == '\r' || src.back() == ' '))
+        src.remove_suffix(1);
+      std::uint32_t line = first_line;
+      for (std::size_t i = 0; i < pos; ++i) line += text[i] == '\n';
+      out.push_back({line, src});
+    }
+    pos += kPrefix.size();
+  }
+  return out;
+}
+
+}  // namespace
+
+bool check_encoding(std::string_view text, ParseDiagnostic* error) {
+  std::uint32_t line = 1, column = 1;
+  std::size_t i = 0;
+  auto fail = [&](std::string message) {
+    error->rule = "yaml-syntax";
+    error->line = line;
+    error->column = column;
+    error->message = std::move(message);
+    return false;
+  };
+  while (i < text.size()) {
+    auto c = static_cast<unsigned char>(text[i]);
+    if (c == 0) return fail("NUL byte: this is a binary file, not YAML");
+    if (c == '\n') {
+      ++line;
+      column = 1;
+      ++i;
+      continue;
+    }
+    std::size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3
+                                   : (c >> 3) == 30                  ? 4
+                                                                     : 0;
+    bool ok = len != 0 && i + len <= text.size();
+    for (std::size_t k = 1; ok && k < len; ++k)
+      ok = (static_cast<unsigned char>(text[i + k]) & 0xC0) == 0x80;
+    if (ok && len == 2 && c < 0xC2) ok = false;  // overlong
+    if (ok && len == 3) {
+      auto c1 = static_cast<unsigned char>(text[i + 1]);
+      if ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 >= 0xA0)) ok = false;
+    }
+    if (ok && len == 4) {
+      auto c1 = static_cast<unsigned char>(text[i + 1]);
+      if ((c == 0xF0 && c1 < 0x90) || c > 0xF4 || (c == 0xF4 && c1 >= 0x90))
+        ok = false;
+    }
+    if (!ok) {
+      return fail(fmt::format(
+          "invalid UTF-8 byte 0x{:02X}: manifests must be UTF-8 encoded", c));
+    }
+    i += len;
+    ++column;
+  }
+  return true;
+}
+
+ParsedStream parse_stream(std::string_view text,
+                          std::shared_ptr<const std::string> file,
+                          const ParseLimits& limits, std::uint32_t first_line) {
+  ParsedStream out;
+  std::vector<SourceComment> sources = find_source_comments(text, first_line);
+  std::size_t next_source = 0;
+  std::uint32_t previous_end = 0;
+
+  std::string_view rest = text;
+  std::uint32_t rest_line = first_line;
+  while (!rest.empty()) {
+    ViewBuf buf(rest);
+    std::istream in(&buf);
+    DocumentBuilder builder(limits, rest_line, &out.diagnostics);
+    try {
+      YAML::Parser parser(in);
+      while (parser.HandleNextDocument(builder)) {
+        std::shared_ptr<Document> doc = builder.take();
+        if (!doc || doc->root().is_null()) {
+          ++out.empty_documents;
+          continue;
+        }
+        doc->file = file;
+        doc->start_line = doc->root().line();
+        while (next_source < sources.size() &&
+               sources[next_source].line < doc->start_line) {
+          if (sources[next_source].line > previous_end)
+            doc->helm_source = std::string(sources[next_source].source);
+          ++next_source;
+        }
+        previous_end = doc->end_line;
+        out.documents.push_back(std::move(doc));
+      }
+      return out;
+    } catch (const Abort& e) {
+      out.diagnostics.push_back({"yaml-syntax", e.line, e.column, e.message});
+    } catch (const YAML::Exception& e) {
+      std::uint32_t line =
+          e.mark.is_null() ? rest_line
+                           : static_cast<std::uint32_t>(e.mark.line) + rest_line;
+      std::uint32_t column =
+          e.mark.is_null() ? 1 : static_cast<std::uint32_t>(e.mark.column) + 1;
+      out.diagnostics.push_back(
+          {"yaml-syntax", line, column, "YAML syntax error: " + e.msg});
+    } catch (const std::exception& e) {
+      out.diagnostics.push_back({"yaml-syntax", rest_line, 1, e.what()});
+    }
+    // Resume at the next document marker after the start of the broken
+    // document: a marker at column 0 always ends a document.
+    std::uint32_t broken = std::max(builder.document_line(), previous_end);
+    std::uint32_t marker_line = 0;
+    std::uint32_t relative = broken >= rest_line ? broken - rest_line + 1 : 1;
+    std::size_t at = next_marker_after(rest, relative, &marker_line);
+    if (at == std::string_view::npos) break;
+    rest = rest.substr(at);
+    rest_line += marker_line - 1;
+    previous_end = rest_line;
+  }
+  return out;
+}
+
+}  // namespace launchlint
