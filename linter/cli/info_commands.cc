@@ -1,0 +1,51 @@
+#include <iostream>
+#include <memory>
+
+#include <fmt/format.h>
+
+#include "linter/cli/commands.h"
+#include "linter/output/report.h"
+#include "linter/rules/registry.h"
+
+namespace launchlint {
+
+CommandRunner add_rules_command(CLI::App& app) {
+  app.add_subcommand("rules", "List every rule");
+  return [] {
+    for (const Rule* r : builtin_rules()) {
+      std::cout << fmt::format("{:<8} {:<34} {:<14} {:<8} {}\n", r->info.id,
+                               r->info.name, to_string(r->info.area),
+                               to_string(r->info.severity), r->info.summary);
+    }
+    return static_cast<int>(kClean);
+  };
+}
+
+CommandRunner add_explain_command(CLI::App& app) {
+  auto name = std::make_shared<std::string>();
+  CLI::App* cmd = app.add_subcommand("explain", "Print a rule's documentation");
+  cmd->add_option("rule", *name, "Rule id or name")->required();
+  return [name] {
+    const Rule* rule = find_rule(*name);
+    if (!rule) {
+      std::cerr << fmt::format(
+          "launchlint: error: no rule \"{}\"; `launchlint rules` lists them\n",
+          *name);
+      return static_cast<int>(kUsage);
+    }
+    std::string_view doc = rule_doc(rule->info.name);
+    std::cout << doc;
+    if (!doc.ends_with('\n')) std::cout << '\n';
+    return static_cast<int>(kClean);
+  };
+}
+
+CommandRunner add_version_command(CLI::App& app) {
+  app.add_subcommand("version", "Print the version");
+  return [] {
+    std::cout << fmt::format("launchlint {}\n", tool_version());
+    return static_cast<int>(kClean);
+  };
+}
+
+}  // namespace launchlint
