@@ -89,28 +89,32 @@ bool check_against_schema(std::string_view schema_text, const JsonWithNodes& doc
   if (!node.valid()) node = root;
   error->location = location_of(node);
 
-  if (keyword == "additionalProperties" && rule && value && value->IsObject()) {
+  if (keyword == "additionalProperties" && rule) {
+    // rapidjson points at the disallowed member itself.
+    std::size_t slash = pointer.rfind('/');
+    std::string key = pointer.substr(slash + 1);
+    for (std::size_t at = 0; (at = key.find("~1", at)) != std::string::npos;)
+      key.replace(at, 2, "/");
+    for (std::size_t at = 0; (at = key.find("~0", at)) != std::string::npos;)
+      key.replace(at, 2, "~");
+    std::string parent = pointer.substr(0, slash);
     std::vector<std::string> known;
     if (rule->HasMember("properties")) {
       for (const auto& m : (*rule)["properties"].GetObject())
         known.emplace_back(m.name.GetString());
     }
-    for (const auto& m : value->GetObject()) {
-      std::string key = m.name.GetString();
-      if (std::find(known.begin(), known.end(), key) != known.end()) continue;
-      NodeRef key_node = find(doc.keys, pointer + "/" + pointer_token(key));
-      if (key_node.valid()) error->location = location_of(key_node);
-      std::string suggestion = closest_word(key, known);
-      std::string list;
-      for (const std::string& k : known) list += (list.empty() ? "" : ", ") + k;
-      error->message =
-          suggestion.empty()
-              ? fmt::format("unknown key \"{}\" in {}; expected one of: {}", key,
-                            where(pointer), list)
-              : fmt::format("unknown key \"{}\"; did you mean \"{}\"?", key,
-                            suggestion);
-      return false;
-    }
+    NodeRef key_node = find(doc.keys, pointer);
+    if (key_node.valid()) error->location = location_of(key_node);
+    std::string suggestion = closest_word(key, known);
+    std::string list;
+    for (const std::string& k : known) list += (list.empty() ? "" : ", ") + k;
+    error->message =
+        suggestion.empty()
+            ? fmt::format("unknown key \"{}\" in {}; expected one of: {}", key,
+                          where(parent), list)
+            : fmt::format("unknown key \"{}\"; did you mean \"{}\"?", key,
+                          suggestion);
+    return false;
   }
   if (keyword == "required" && rule && rule->HasMember("required") && value &&
       value->IsObject()) {
