@@ -66,6 +66,9 @@ int run_lint(const LintFlags& flags) {
   } else if (flags.format == "sarif") {
     SarifOptions sarif;
     sarif.category = flags.sarif_category;
+    std::map<std::string, std::string, std::less<>> texts;
+    texts.emplace("<stdin>", std::move(run.stdin_text));
+    sarif.texts = &texts;
     write_sarif(*out, report, sarif);
   } else {
     bool color = flags.color == "always" ||

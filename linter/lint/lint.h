@@ -22,6 +22,7 @@ struct LintRun {
   Model model;
   std::vector<Finding> findings;     // sorted
   std::vector<InputError> errors;    // unreadable paths: exit code 2
+  std::string stdin_text;  // what "-" read: writers may need its lines
 };
 
 // Loads every path, builds the model and runs the rules.
