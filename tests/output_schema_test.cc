@@ -3,7 +3,10 @@
 // the schemas' power to reject broken documents.
 #include <doctest/doctest.h>
 
+#include <cstdlib>
 #include <set>
+
+#include <unistd.h>
 
 #include <fmt/format.h>
 
@@ -163,6 +166,27 @@ TEST_CASE("SARIF output is valid against the SARIF 2.1.0 schema") {
   CHECK(schema_errors(sarif_schema(), categorized.str()) == "");
   CHECK(categorized.str().find("\"automationDetails\":{\"id\":"
                                "\"launchlint/prod/\"}") != std::string::npos);
+}
+
+TEST_CASE("SARIF with suppressed and related findings passes the multitool") {
+  testing::Linted linted = lint_fixtures();
+  linted.run.findings.push_back(suppressed_finding(linted));
+  testing::fs::path dir = testing::fs::temp_directory_path() /
+                          fmt::format("launchlint-sarif-{}", ::getpid());
+  testing::fs::create_directories(dir);
+  testing::fs::path file = dir / "suppressed.sarif";
+  {
+    std::ofstream out(file, std::ios::binary);
+    out << linted.sarif();
+  }
+  std::string command = fmt::format(
+      "JSON_SCHEMA_CHECK='{}' '{}' '{}' >'{}' 2>&1", LAUNCHLINT_SCHEMA_CHECK,
+      source_path("scripts/validate_sarif.sh").string(), file.string(),
+      (dir / "log").string());
+  int status = std::system(command.c_str());
+  INFO(read_file(dir / "log"));
+  CHECK(status == 0);
+  testing::fs::remove_all(dir);
 }
 
 TEST_CASE("the SARIF schema rejects broken SARIF") {
