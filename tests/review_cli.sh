@@ -61,6 +61,15 @@ assert any(f["suppressed"] and f["suppression"]["kind"] == "annotation" for f in
 print("ok   json decision, workloads, cost")
 PY
 
+# The review JSON (workloads, decision) is valid against the output schema,
+# and the schema rejects a made-up verdict.
+schema_check=$(dirname "$bin")/json_schema_check
+"$schema_check" schemas/launchlint-output.schema.json "$tmp/json" >/dev/null
+check "review json valid against the schema" 0 $?
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); d["decision"]["verdict"]="maybe"; json.dump(d,open(sys.argv[2],"w"))' "$tmp/json" "$tmp/bad.json"
+"$schema_check" schemas/launchlint-output.schema.json "$tmp/bad.json" >/dev/null 2>&1
+check "schema rejects a made-up verdict" 1 $?
+
 printf 'owners:\n  rollbak: x\n' >"$tmp/bad.yaml"
 "$bin" review --config "$tmp/bad.yaml" "$example" >/dev/null 2>"$tmp/err"
 check "bad config exit 2" 2 $?

@@ -1,3 +1,4 @@
+#include <map>
 #include <memory>
 
 #include "linter/cli/commands.h"
@@ -47,6 +48,9 @@ int run_lint(const LintFlags& flags) {
   } else if (flags.format == "sarif") {
     SarifOptions sarif;
     sarif.category = flags.sarif_category;
+    std::map<std::string, std::string, std::less<>> texts;
+    texts.emplace("<stdin>", std::move(run.stdin_text));
+    sarif.texts = &texts;
     write_sarif(*output.stream(), report, sarif);
   } else {
     write_text(*output.stream(), report, output.color(flags.input.color),

@@ -78,6 +78,7 @@ LintRun lint_paths(const std::vector<std::string>& paths,
       continue;
     }
     add_file(input.display(), text, options, &run);
+    if (input.path == "-") run.stdin_text = text;
   }
   finish(options, &run);
   return run;

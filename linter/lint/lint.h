@@ -28,6 +28,7 @@ struct LintRun {
   std::vector<InputError> errors;    // unreadable paths: exit code 2
   std::vector<AcceptedException> accepted;  // exceptions that suppressed
   long today = 0;
+  std::string stdin_text;  // what "-" read: writers may need its lines
 };
 
 // Today in days since 1970-01-01 (UTC).

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <functional>
+#include <map>
 #include <ostream>
 #include <span>
 #include <string>
@@ -40,7 +42,11 @@ void write_review_markdown(std::ostream& out, const Report& report);
 
 struct SarifOptions {
   std::string category;      // automationDetails.id
-  std::string root;          // %SRCROOT%: absolute folder, ends with '/'
+  std::string root;          // %SRCROOT%: absolute folder; default: the current one
+  // Text of inputs that are not files on disk (stdin, in-memory sources),
+  // keyed by display name: SARIF columns count UTF-16 code units, so the
+  // writer reads the lines of non-ASCII findings to convert byte columns.
+  const std::map<std::string, std::string, std::less<>>* texts = nullptr;
 };
 void write_sarif(std::ostream& out, const Report& report,
                  const SarifOptions& options);
