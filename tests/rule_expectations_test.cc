@@ -32,7 +32,8 @@ std::string read_file(const fs::path& p) {
 
 std::string canonical_id(std::string_view id_or_name) {
   const Rule* r = find_rule(id_or_name);
-  return r ? std::string(r->info.id) : "unknown rule " + std::string(id_or_name);
+  return r ? std::string(r->info.id)
+           : "unknown rule " + std::string(id_or_name);
 }
 
 // (line, rule id) pairs the file expects.
@@ -89,14 +90,22 @@ TEST_CASE("annotated rule tests") {
     std::string text = read_file(file);
     std::string name = fs::relative(file, LAUNCHLINT_SOURCE_DIR).string();
     LintRun run = lint_texts({{name, text}}, LintOptions{});
+    // Custom resources without their CRD are counted by schema-unavailable
+    // (info); only files about that rule need to expect it.
+    if (text.find("GEN025") == std::string::npos &&
+        text.find("schema-unavailable") == std::string::npos) {
+      std::erase_if(run.findings,
+                    [](const Finding& f) { return f.rule->id == "GEN025"; });
+    }
     std::multiset<std::pair<std::uint32_t, std::string>> got;
     for (const Finding& f : run.findings)
       got.emplace(f.location.line, std::string(f.rule->id));
     auto want = expectations(text);
     std::string problems;
     for (const auto& w : want) {
-      if (got.count(w) < want.count(w) && problems.find(fmt::format(
-              "{}:{}: expected {}", name, w.first, w.second)) == std::string::npos)
+      if (got.count(w) < want.count(w) &&
+          problems.find(fmt::format("{}:{}: expected {}", name, w.first,
+                                    w.second)) == std::string::npos)
         problems += fmt::format("{}:{}: expected {} (not reported)\n", name,
                                 w.first, w.second);
     }
@@ -104,9 +113,9 @@ TEST_CASE("annotated rule tests") {
       std::pair<std::uint32_t, std::string> key{f.location.line,
                                                 std::string(f.rule->id)};
       if (got.count(key) > want.count(key)) {
-        problems += fmt::format("{}:{}:{}: unexpected {}: {}\n", name,
-                                f.location.line, f.location.column,
-                                f.rule->id, f.message);
+        problems +=
+            fmt::format("{}:{}:{}: unexpected {}: {}\n", name, f.location.line,
+                        f.location.column, f.rule->id, f.message);
       }
     }
     INFO(problems);

@@ -24,6 +24,7 @@ struct LintFlags {
   std::string default_namespace = "default";
   std::string color = "auto";
   std::string sarif_category;
+  std::vector<std::string> crd_paths;
   bool quiet = false;
 };
 
@@ -40,6 +41,7 @@ bool fails(const std::vector<Finding>& findings, const std::string& fail_on) {
 int run_lint(const LintFlags& flags) {
   LintOptions options;
   options.settings.default_namespace = flags.default_namespace;
+  options.crd_paths = flags.crd_paths;
   std::vector<std::string> paths = flags.paths;
   if (paths.empty()) paths.push_back(".");
   LintRun run = lint_paths(paths, options);
@@ -68,9 +70,10 @@ int run_lint(const LintFlags& flags) {
     sarif.category = flags.sarif_category;
     write_sarif(*out, report, sarif);
   } else {
-    bool color = flags.color == "always" ||
-                 (flags.color == "auto" && flags.output.empty() &&
-                  ::isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr);
+    bool color =
+        flags.color == "always" ||
+        (flags.color == "auto" && flags.output.empty() &&
+         ::isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr);
     write_text(*out, report, color, /*summary=*/!flags.quiet);
   }
   out->flush();
@@ -108,6 +111,10 @@ CommandRunner add_lint_command(CLI::App& app) {
       ->capture_default_str();
   cmd->add_option("--sarif-category", flags->sarif_category,
                   "SARIF automationDetails.id (one per analysis)");
+  cmd->add_option("--crd", flags->crd_paths,
+                  "CustomResourceDefinition files or folders: schemas for "
+                  "custom resources, not linted (repeatable)")
+      ->allow_extra_args(false);
   cmd->add_flag("-q,--quiet", flags->quiet,
                 "Print findings only: no summary line");
   return [flags] { return run_lint(*flags); };

@@ -16,6 +16,9 @@ struct LintOptions {
   LintSettings settings;
   ParseLimits parse_limits;
   std::size_t max_file_bytes = std::size_t{256} << 20;
+  // Files or folders of CustomResourceDefinitions read only as schemas for
+  // custom resources (--crd), never linted.
+  std::vector<std::string> crd_paths;
 };
 
 struct LintRun {

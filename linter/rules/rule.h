@@ -52,6 +52,8 @@ struct Finding {
   std::string suppression_reason;
 };
 
+class SchemaAnalysis;
+
 struct LintSettings {
   std::string default_namespace = "default";
 };
@@ -60,6 +62,7 @@ struct LintSettings {
 struct LintContext {
   const Model& model;
   const LintSettings& settings;
+  const SchemaAnalysis* schemas = nullptr;  // schema validation, when run
 };
 
 // Collects the findings of one rule on one object.
