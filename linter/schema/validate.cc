@@ -95,6 +95,15 @@ ScalarKind classify(NodeRef v) {
   return ScalarKind::String;
 }
 
+// An unquoted `${VAR}` or `$VAR`: a placeholder that envsubst or a CI step
+// fills in before the apply, so its type is not known yet.
+bool placeholder(NodeRef v) {
+  std::string_view s = v.str();
+  if (v.quoted() || s.size() < 2 || s[0] != '$') return false;
+  char c = s[1];
+  return c == '{' || c == '_' || std::isalpha(static_cast<unsigned char>(c));
+}
+
 bool integral_float(std::string_view s) {
   std::string buf(s);
   char* end = nullptr;
@@ -206,6 +215,7 @@ class Walker {
         break;
     }
     if (!v.is_scalar()) return type_error(v, s);
+    if (placeholder(v)) return;
     ScalarKind k = classify(v);
     bool ok = true;
     switch (s.type) {
@@ -239,7 +249,9 @@ class Walker {
 
   void type_error(NodeRef v, const SchemaNode& s) {
     std::string fix;
-    if (v.is_scalar() && s.type == SchemaType::String) {
+    if (v.is_scalar() && (s.type == SchemaType::String ||
+                          (s.type == SchemaType::IntOrString &&
+                           classify(v) == ScalarKind::Float))) {
       fix = fmt::format(": quote it, \"{}\"", v.str());
     } else if (v.is_scalar() && v.quoted() &&
                (s.type == SchemaType::Integer || s.type == SchemaType::Number ||
