@@ -2,6 +2,9 @@
 // own, and its findings must match its `# expect: ID[, ID...]` comments
 // exactly. A trailing comment applies to its own line; a comment alone on a
 // line applies to the next line that is neither blank nor a comment.
+// A file checks the rule its folder is named after plus every rule it
+// annotates; other rules' findings are ignored, so a rule's testdata need not
+// satisfy the whole catalog (which grows with every rule).
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -93,6 +96,15 @@ TEST_CASE("annotated rule tests") {
     for (const Finding& f : run.findings)
       got.emplace(f.location.line, std::string(f.rule->id));
     auto want = expectations(text);
+    std::set<std::string> checked = {
+        canonical_id(file.parent_path().filename().string())};
+    for (const auto& w : want) checked.insert(w.second);
+    std::erase_if(run.findings, [&](const Finding& f) {
+      return !checked.count(std::string(f.rule->id));
+    });
+    got.clear();
+    for (const Finding& f : run.findings)
+      got.emplace(f.location.line, std::string(f.rule->id));
     std::string problems;
     for (const auto& w : want) {
       if (got.count(w) < want.count(w) && problems.find(fmt::format(

@@ -9,6 +9,7 @@
 
 #include "linter/cli/commands.h"
 #include "linter/lint/lint.h"
+#include "linter/model/api_versions.h"
 #include "linter/output/report.h"
 #include "linter/rules/registry.h"
 
@@ -24,6 +25,7 @@ struct LintFlags {
   std::string default_namespace = "default";
   std::string color = "auto";
   std::string sarif_category;
+  std::string kube_version = fmt::format("1.{}", kNewestKubeMinor);
   bool quiet = false;
 };
 
@@ -40,6 +42,14 @@ bool fails(const std::vector<Finding>& findings, const std::string& fail_on) {
 int run_lint(const LintFlags& flags) {
   LintOptions options;
   options.settings.default_namespace = flags.default_namespace;
+  if (!parse_kube_version(flags.kube_version,
+                          &options.settings.kube_minor)) {
+    std::cerr << fmt::format(
+        "launchlint: error: --kube-version {}: expected a Kubernetes version "
+        "such as 1.{}\n",
+        flags.kube_version, kNewestKubeMinor);
+    return kUsage;
+  }
   std::vector<std::string> paths = flags.paths;
   if (paths.empty()) paths.push_back(".");
   LintRun run = lint_paths(paths, options);
@@ -102,6 +112,10 @@ CommandRunner add_lint_command(CLI::App& app) {
       ->capture_default_str();
   cmd->add_option("--default-namespace", flags->default_namespace,
                   "Namespace of namespaced objects that set none")
+      ->capture_default_str();
+  cmd->add_option("--kube-version", flags->kube_version,
+                  "Target Kubernetes version for removed and deprecated API "
+                  "versions")
       ->capture_default_str();
   cmd->add_option("--color", flags->color, "Colored text output")
       ->check(CLI::IsMember({"auto", "always", "never"}))

@@ -51,6 +51,22 @@ std::string flag_value(const std::vector<std::string>& words,
                        std::initializer_list<std::string_view> names,
                        bool* present = nullptr);
 
+// The command or args item of `container` that holds one of the flags
+// `names` ("--tp 4", "--tp=4" or "--tp" followed by "4"); invalid when none.
+NodeRef flag_node(const Container& container,
+                  std::initializer_list<std::string_view> names);
+
+// The tensor-parallel degree a model server's arguments ask for: vLLM
+// --tensor-parallel-size/-tp, TGI --num-shard (or env NUM_SHARD), SGLang
+// --tp/--tp-size. `size` is 0 when unset or not a literal number; `at` is
+// the node that sets it.
+struct TensorParallel {
+  long long size = 0;
+  std::string flag;
+  NodeRef at;
+};
+TensorParallel tensor_parallel(const Container& container);
+
 // Whether the pod template asks for accelerators (any container).
 bool uses_accelerators(const PodTemplate& pod);
 bool uses_accelerators(const Object& object);
