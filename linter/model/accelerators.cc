@@ -80,6 +80,9 @@ bool is_accelerator_node_label(std::string_view key, std::string_view value) {
       "gpu",    "accelerator", "nvidia", "tpu",  "neuron", "gaudi", "inferentia",
       "trainium", "a100",     "h100",   "h200", "l40",    "l4",    "amd.com"};
   if (std::find(kKeys.begin(), kKeys.end(), key) != kKeys.end()) return true;
+  // Instance types pick the machine, and with it the GPU model.
+  if (key.ends_with("instance-type") || key.ends_with("instance_type"))
+    return true;
   if (key.starts_with("feature.node.kubernetes.io/pci-10de") ||
       key.starts_with("nvidia.com/") || key.starts_with("amd.com/") ||
       key.starts_with("aws.amazon.com/neuron"))

@@ -9,54 +9,44 @@ namespace launchlint {
 
 namespace {
 
-// Whether a container of `pod` exposes `target` (a port name or number).
-// `declares` tells whether every container that could listen declares ports.
-bool exposes(const PodTemplate& pod, NodeRef target, bool named,
-             bool* declares) {
-  bool any = false;
+// Whether a container of `pod` has a port named `name`; KServe's runtime
+// containers get their ports from the runtime, so they may have it.
+bool names_port(const PodTemplate& pod, std::string_view name) {
   for (const Container& c : pod.containers) {
-    if (c.from_runtime) *declares = false;  // the runtime supplies ports
+    if (c.from_runtime) return true;
     NodeRef ports = c.node["ports"];
     for (std::uint32_t i = 0; i < ports.size(); ++i) {
-      any = true;
-      NodeRef p = ports.at(i);
-      if (named ? p["name"].str() == target.str()
-                : p["containerPort"].str() == target.str())
-        return true;
+      if (ports.at(i)["name"].str() == name) return true;
     }
   }
-  if (!any) *declares = false;
   return false;
 }
 
+// Numeric targetPorts are not checked: a container may listen on a port it
+// does not declare (containerPort is informational), so only a port *name*
+// that no selected container carries is certainly wrong.
 void check(const LintContext& context, const Object& object, Reporter& out) {
   if (!object.is("", "Service")) return;
   std::vector<SelectedPod> pods =
       pods_selected_by(context.model, object.id.ns, object.spec()["selector"]);
   if (pods.empty()) return;
+  static const RE2 valid_name("[a-z0-9-]{1,15}");
   NodeRef ports = object.spec()["ports"];
   for (std::uint32_t i = 0; i < ports.size(); ++i) {
     NodeRef target = ports.at(i)["targetPort"];
-    if (!target.is_scalar()) target = ports.at(i)["port"];
-    if (!target.is_scalar() || target.str().empty()) continue;
     long long number = 0;
-    bool named = !target.as_int(&number);
-    static const RE2 valid_name("[a-z0-9-]{1,15}");
-    if (named && !RE2::FullMatch(target.str(), valid_name))
-      continue;  // invalid-port-name
-    bool declares = true, found = false;
-    for (const SelectedPod& s : pods) {
-      found = found || exposes(*s.pod, target, named, &declares);
-    }
-    if (found || (!named && !declares)) continue;
+    if (!target.is_scalar() || target.as_int(&number)) continue;
+    if (!RE2::FullMatch(target.str(), valid_name)) continue;  // invalid-port-name
+    bool found = false;
+    for (const SelectedPod& s : pods) found = found || names_port(*s.pod, target.str());
+    if (found) continue;
     out.report(target,
-               fmt::format("Service {} targets {} {}, which no container of "
-                           "the pods it selects ({}) exposes: the Service has "
-                           "no endpoints on that port; set targetPort to a "
-                           "containerPort {} of those pods",
-                           object.id.name, named ? "port name" : "port",
-                           target.str(), pods.front().object->id.display(),
-                           named ? "name" : "number"),
+               fmt::format("Service {} targets the port name {}, which no "
+                           "container of the pods it selects ({}) declares: "
+                           "the Service has no endpoints on that port; name "
+                           "the containerPort {} or use an existing name",
+                           object.id.name, target.str(),
+                           pods.front().object->id.display(), target.str()),
                {{pods.front().object->location(), "a selected workload"}});
   }
 }
@@ -65,7 +55,7 @@ void check(const LintContext& context, const Object& object, Reporter& out) {
 
 extern const Rule kServiceTargetPortUnmatched = {
     {"GEN007", "service-target-port-unmatched", Area::General, Severity::Error,
-     "A Service's targetPort matches no port of the pods it selects."},
+     "A Service's named targetPort matches no port of the pods it selects."},
     check};
 
 }  // namespace launchlint

@@ -37,15 +37,20 @@ const char* known_token(std::string_view text) {
 // DB_PASSWORD, CLIENT_SECRET; not MAX_TOKENS, TOKENIZER, SECRET_NAME.
 bool credential_name(std::string_view name) {
   static const RE2 re(
-      R"((?i)(?:^|[_.-])(?:TOKEN|API_?KEY|SECRET(?:_?KEY)?|PASSWORD|PASSWD|PASS|ACCESS_?KEY|PRIVATE_?KEY|AUTH_?KEY)$)");
-  return RE2::PartialMatch(name, re);
+      R"((?i)(?:^|[_.-])(?:TOKEN|API_?KEY|SECRET(?:_?KEY)?|PASSWORD|PASSWD|ACCESS_?KEY|PRIVATE_?KEY|AUTH_?KEY)$)");
+  // Switches about a credential, and etcd's cluster id, are not credentials.
+  static const RE2 not_secret(
+      R"((?i)^(?:ALLOW|ENABLE|DISABLE|USE|REQUIRE|SKIP|UPDATE|SECURE)_|CLUSTER_TOKEN$|_(?:UPDATE|SECURE)_PASSWORD$)");
+  return RE2::PartialMatch(name, re) && !RE2::PartialMatch(name, not_secret);
 }
 
 // A value that is a reference or a placeholder rather than a secret.
 bool placeholder(std::string_view value) {
   static const RE2 re(
-      R"((?i)^(?:|\$\(.*\)|\$\{.*\}|\{\{.*\}\}|<.*>|true|false|none|null|changeme|change-me|xxx+|\*+|-|/.*|[a-z]+://.*)$)");
-  return RE2::FullMatch(value, re);
+      R"((?i)^(?:|\$\(.*\)|\$\{.*\}|\$[a-z_][a-z0-9_]*|\{\{.*\}\}|<.*>|true|false|yes|no|y|n|on|off|enabled?|disabled?|none|null|nil|empty|dummy|fake|placeholder|redacted|.*changeme.*|change-me|your[-_].*|replace.*|xxx+|\*+|-|/.*|[a-z]+://.*)$)");
+  // "jwt,priv-key=/path,ttl=10m": an option list, not a secret.
+  static const RE2 options(R"(^[^=,]+(?:,[^=,]+=[^,]*)+$)");
+  return RE2::FullMatch(value, re) || RE2::FullMatch(value, options);
 }
 
 void check(const LintContext&, const Object& object, Reporter& out) {
