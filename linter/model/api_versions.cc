@@ -10,7 +10,8 @@ namespace launchlint {
 namespace {
 
 // From the Kubernetes deprecated API migration guide, newest first.
-constexpr std::array<ApiRemoval, 42> kRemovals = {{
+constexpr std::array<ApiRemoval, 43> kRemovals = {{
+    {"v1", "Endpoints", 33, 0, "discovery.k8s.io/v1 EndpointSlice"},
     {"flowcontrol.apiserver.k8s.io/v1beta3", "", 29, 32,
      "flowcontrol.apiserver.k8s.io/v1"},
     {"flowcontrol.apiserver.k8s.io/v1beta2", "", 26, 29,

@@ -4,12 +4,14 @@
 
 namespace launchlint {
 
-// A served API version that Kubernetes deprecated and then removed.
+// An API version (or one kind of it) that Kubernetes deprecated, and the
+// release that removed it.
 struct ApiRemoval {
   std::string_view api_version;  // "extensions/v1beta1"
   std::string_view kind;         // "" for every kind of that version
   int deprecated_minor;          // 1.<deprecated_minor> deprecated it
-  int removed_minor;             // 1.<removed_minor> stopped serving it
+  int removed_minor;             // 1.<removed_minor> stopped serving it;
+                                 // 0: deprecated, no removal scheduled
   std::string_view replacement;  // "apps/v1"
 };
 

@@ -9,7 +9,9 @@ namespace {
 
 void check(const LintContext& context, const Object& object, Reporter& out) {
   const ApiRemoval* r = find_api_removal(object.id.api_version, object.id.kind);
-  if (!r || context.settings.kube_minor < r->removed_minor) return;
+  if (!r || r->removed_minor == 0 ||
+      context.settings.kube_minor < r->removed_minor)
+    return;
   out.report(object.root["apiVersion"],
              fmt::format("{} {} uses {}, which Kubernetes 1.{} no longer "
                          "serves (removed in 1.{}; target 1.{}): the apply "
