@@ -27,12 +27,16 @@ void check(const LintContext&, const Object& object, Reporter& out) {
       NodeRef at = non_root.valid() ? non_root
                    : sc.is_map()    ? sc
                                     : c.node;
-      out.report(at, fmt::format("{} may run as root: neither it nor the pod "
-                                 "sets runAsNonRoot: true or a non-zero "
-                                 "runAsUser, so the image's USER decides; set "
+      out.report(at, fmt::format("{} may run as root: {}, so the image's "
+                                 "USER decides; set "
                                  "securityContext.runAsNonRoot: true (pod "
                                  "level covers every container)",
-                                 pod.describe(c)));
+                                 pod.describe(c),
+                                 non_root.valid()
+                                     ? "it sets runAsNonRoot: false"
+                                     : "neither it nor the pod sets "
+                                       "runAsNonRoot: true or a non-zero "
+                                       "runAsUser"));
     }
   }
 }
