@@ -27,11 +27,11 @@ void check(const LintContext& context, const Object& object, Reporter& out) {
     if (other.file() != object.file()) continue;
     if (!other.helm_source().empty()) section = other.helm_source();
     if (&other == &object) break;
+    if (first && first_section != section) first = nullptr;
     if (!first && same_id(other, object)) {
       first = &other;
       first_section = section;
     }
-    if (first && first_section != section) first = nullptr;
   }
   if (!first || first_section != section) return;
   NodeRef name = object.metadata["name"];
