@@ -192,7 +192,7 @@ NodeRef flag_node(const Container& c,
   return {};
 }
 
-static bool set_size(std::string_view value, TensorParallel* out) {
+static bool set_size(std::string_view value, ParallelDegree* out) {
   if (value.empty() || value.size() > 6 ||
       value.find_first_not_of("0123456789") != std::string_view::npos)
     return false;
@@ -200,9 +200,9 @@ static bool set_size(std::string_view value, TensorParallel* out) {
   return true;
 }
 
-static TensorParallel find_tensor_parallel(
+static ParallelDegree find_parallel_flag(
     const Container& c, std::initializer_list<std::string_view> names) {
-  TensorParallel out;
+  ParallelDegree out;
   std::vector<std::string> words = container_words(c);
   for (std::string_view name : names) {
     bool present = false;
@@ -216,16 +216,16 @@ static TensorParallel find_tensor_parallel(
   return out;
 }
 
-TensorParallel tensor_parallel(const Container& c) {
+ParallelDegree tensor_parallel(const Container& c) {
   switch (container_server(c)) {
     case ServerKind::Vllm:
-      return find_tensor_parallel(
+      return find_parallel_flag(
           c, {"--tensor-parallel-size", "-tp", "--tensor_parallel_size"});
     case ServerKind::Sglang:
-      return find_tensor_parallel(c, {"--tp", "--tp-size",
+      return find_parallel_flag(c, {"--tp", "--tp-size",
                                       "--tensor-parallel-size"});
     case ServerKind::Tgi: {
-      TensorParallel out = find_tensor_parallel(c, {"--num-shard"});
+      ParallelDegree out = find_parallel_flag(c, {"--num-shard"});
       if (!out.flag.empty()) return out;
       NodeRef env = c.node["env"];
       for (std::uint32_t i = 0; i < env.size(); ++i) {
@@ -239,6 +239,24 @@ TensorParallel tensor_parallel(const Container& c) {
     default:
       return {};
   }
+}
+
+ParallelDegree pipeline_parallel(const Container& c) {
+  switch (container_server(c)) {
+    case ServerKind::Vllm:
+      return find_parallel_flag(
+          c, {"--pipeline-parallel-size", "-pp", "--pipeline_parallel_size"});
+    case ServerKind::Sglang:
+      return find_parallel_flag(c, {"--pp", "--pp-size",
+                                    "--pipeline-parallel-size"});
+    default:
+      return {};
+  }
+}
+
+ParallelDegree node_count(const Container& c) {
+  if (container_server(c) != ServerKind::Sglang) return {};
+  return find_parallel_flag(c, {"--nnodes"});
 }
 
 bool uses_accelerators(const PodTemplate& pod) {

@@ -56,16 +56,20 @@ std::string flag_value(const std::vector<std::string>& words,
 NodeRef flag_node(const Container& container,
                   std::initializer_list<std::string_view> names);
 
-// The tensor-parallel degree a model server's arguments ask for: vLLM
-// --tensor-parallel-size/-tp, TGI --num-shard (or env NUM_SHARD), SGLang
-// --tp/--tp-size. `size` is 0 when unset or not a literal number; `at` is
-// the node that sets it.
-struct TensorParallel {
+// A parallelism degree set on a model server's command line. `size` is 0
+// when unset or not a literal number; `at` is the node that sets it.
+struct ParallelDegree {
   long long size = 0;
   std::string flag;
   NodeRef at;
 };
-TensorParallel tensor_parallel(const Container& container);
+// Tensor parallelism: vLLM --tensor-parallel-size/-tp, TGI --num-shard (or
+// env NUM_SHARD), SGLang --tp/--tp-size.
+ParallelDegree tensor_parallel(const Container& container);
+// Pipeline parallelism: vLLM --pipeline-parallel-size/-pp, SGLang --pp.
+ParallelDegree pipeline_parallel(const Container& container);
+// Pods one server instance spans by itself: SGLang --nnodes.
+ParallelDegree node_count(const Container& container);
 
 // Whether the pod template asks for accelerators (any container).
 bool uses_accelerators(const PodTemplate& pod);
