@@ -24,13 +24,22 @@ bool dns_label(std::string_view name) {
   return name.size() <= 63 && RE2::FullMatch(name, re);
 }
 
+// An unrendered template variable (`${PORT_NAME}`, `{{ .name }}`): what it
+// becomes is unknown.
+bool placeholder(std::string_view name) {
+  return name.find("${") != std::string_view::npos ||
+         name.find("{{") != std::string_view::npos;
+}
+
 void check(const LintContext&, const Object& object, Reporter& out) {
   for (const PodTemplate& pod : object.pods) {
     for (const Container& c : pod.containers) {
       NodeRef ports = c.node["ports"];
       for (std::uint32_t i = 0; i < ports.size(); ++i) {
         NodeRef name = ports.at(i)["name"];
-        if (!name.is_scalar() || iana_svc_name(name.str())) continue;
+        if (!name.is_scalar() || iana_svc_name(name.str()) ||
+            placeholder(name.str()))
+          continue;
         out.report(name, fmt::format("{} names a port \"{}\", which is not a "
                                      "valid IANA service name: the API server "
                                      "rejects it; use at most 15 lowercase "
@@ -44,7 +53,8 @@ void check(const LintContext&, const Object& object, Reporter& out) {
   NodeRef ports = object.spec()["ports"];
   for (std::uint32_t i = 0; i < ports.size(); ++i) {
     NodeRef name = ports.at(i)["name"];
-    if (name.is_scalar() && !dns_label(name.str())) {
+    if (name.is_scalar() && !dns_label(name.str()) &&
+        !placeholder(name.str())) {
       out.report(name, fmt::format("Service {} names a port \"{}\", which is "
                                    "not a DNS label: the API server rejects "
                                    "it; use lowercase letters, digits and "
@@ -54,7 +64,7 @@ void check(const LintContext&, const Object& object, Reporter& out) {
     NodeRef target = ports.at(i)["targetPort"];
     long long n = 0;
     if (target.is_scalar() && !target.as_int(&n) &&
-        !iana_svc_name(target.str())) {
+        !iana_svc_name(target.str()) && !placeholder(target.str())) {
       out.report(target, fmt::format("Service {} targets the port name "
                                      "\"{}\", which is not a valid IANA "
                                      "service name, so no container port can "
