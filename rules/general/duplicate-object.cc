@@ -19,21 +19,22 @@ bool same_id(const Object& a, const Object& b) {
 // the nearest such comment above it. Two definitions only clash inside one
 // file and one section.
 void check(const LintContext& context, const Object& object, Reporter& out) {
-  if (object.id.name.empty()) return;
-  std::string_view section;
+  if (object.id.name.empty() || !object.helm_source().empty()) return;
+  // Objects of one file are contiguous, in input order: walk back to the
+  // start of this object's section.
+  const std::vector<Object>& all = context.model.objects;
+  auto index = static_cast<std::size_t>(&object - all.data());
+  if (index >= all.size()) return;
   const Object* first = nullptr;
-  std::string_view first_section;
-  for (const Object& other : context.model.objects) {
-    if (other.file() != object.file()) continue;
-    if (!other.helm_source().empty()) section = other.helm_source();
-    if (&other == &object) break;
-    if (first && first_section != section) first = nullptr;
-    if (!first && same_id(other, object)) {
-      first = &other;
-      first_section = section;
-    }
+  for (std::size_t i = index; i-- > 0;) {
+    const Object& other = all[i];
+    if (other.document != object.document &&
+        other.file() != object.file())
+      break;
+    if (same_id(other, object)) first = &other;
+    if (!other.helm_source().empty()) break;  // the section's first object
   }
-  if (!first || first_section != section) return;
+  if (!first) return;
   NodeRef name = object.metadata["name"];
   NodeRef first_name = first->metadata["name"];
   out.report(name.valid() ? name : object.root,
