@@ -182,7 +182,9 @@ TEST_CASE("columns: SARIF reads non-ASCII lines of files on disk") {
            "readinessProbe: {exec: {command: [x]}}, resources: {requests: "
            "{cpu: 1, memory: 1Gi}}}\r\n";
   }
-  LintRun run = lint_paths({file.string()}, LintOptions{});
+  LintOptions pinned;
+  pinned.config = &testing::pinned_rules();
+  LintRun run = lint_paths({file.string()}, pinned);
   REQUIRE(run.findings.size() == 1);
   CHECK(run.findings[0].location.column == 26);  // bytes
   std::ostringstream sarif;
