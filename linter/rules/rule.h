@@ -54,6 +54,10 @@ struct Finding {
 
 struct LintSettings {
   std::string default_namespace = "default";
+  // Labels every GPU or model-server workload and its pod template must carry
+  // so spend can be attributed (missing-cost-labels).
+  std::vector<std::string> cost_label_keys = {"model", "route", "tenant",
+                                              "workload-class"};
 };
 
 // What a check sees: the whole model, and the settings.
