@@ -2,6 +2,11 @@
 // own, and its findings must match its `# expect: ID[, ID...]` comments
 // exactly. A trailing comment applies to its own line; a comment alone on a
 // line applies to the next line that is neither blank nor a comment.
+// A file checks the rules in its scope: the rule its directory is named
+// after, every rule it expects somewhere, and any listed in a
+// `# check: ID[, ID...]` line. Their unannotated lines are the negative
+// cases; other rules' findings are not this file's concern (the reference
+// example test runs every rule on one manifest).
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -69,6 +74,24 @@ std::multiset<std::pair<std::uint32_t, std::string>> expectations(
   return out;
 }
 
+// Rule ids the file is about: see the comment at the top.
+std::set<std::string> scope(const fs::path& file, const std::string& text) {
+  std::set<std::string> out;
+  if (const Rule* r = find_rule(file.parent_path().filename().string()))
+    out.insert(std::string(r->info.id));
+  for (const auto& e : expectations(text)) out.insert(e.second);
+  std::stringstream ss(text);
+  for (std::string line; std::getline(ss, line);) {
+    std::size_t at = line.find("# check:");
+    if (at == std::string::npos) continue;
+    std::string list = line.substr(at + 8);
+    std::replace(list.begin(), list.end(), ',', ' ');
+    std::stringstream ls(list);
+    for (std::string id; ls >> id;) out.insert(canonical_id(id));
+  }
+  return out;
+}
+
 std::vector<fs::path> rule_test_files() {
   std::vector<fs::path> files;
   fs::path root = fs::path(LAUNCHLINT_SOURCE_DIR) / "testdata" / "rules";
@@ -89,6 +112,10 @@ TEST_CASE("annotated rule tests") {
     std::string text = read_file(file);
     std::string name = fs::relative(file, LAUNCHLINT_SOURCE_DIR).string();
     LintRun run = lint_texts({{name, text}}, LintOptions{});
+    std::set<std::string> in_scope = scope(file, text);
+    std::erase_if(run.findings, [&](const Finding& f) {
+      return !in_scope.count(std::string(f.rule->id));
+    });
     std::multiset<std::pair<std::uint32_t, std::string>> got;
     for (const Finding& f : run.findings)
       got.emplace(f.location.line, std::string(f.rule->id));

@@ -1,5 +1,6 @@
 #include "linter/model/serving.h"
 
+#include <algorithm>
 #include <array>
 #include <sstream>
 #include <utility>
@@ -128,12 +129,44 @@ std::string flag_value(const std::vector<std::string>& words,
   return {};
 }
 
+namespace {
+
+// Programs shipped in model-server images that are not the server: a
+// container running one of them serves no model.
+constexpr std::array<std::string_view, 6> kNotServers = {
+    "lmcache_server", "huggingface-cli", "hf", "sleep", "nvidia-smi", "ray"};
+
+// The program a container runs, past shell and env wrappers.
+std::string_view program(const std::vector<std::string>& words) {
+  for (const std::string& word : words) {
+    std::string_view w = word;
+    std::size_t slash = w.rfind('/');
+    if (slash != std::string_view::npos) w = w.substr(slash + 1);
+    if (w == "sh" || w == "bash" || w == "env" || w == "exec" || w == "--" ||
+        w.starts_with("-"))
+      continue;
+    return w;
+  }
+  return {};
+}
+
+}  // namespace
+
 ServerKind container_server(const Container& c) {
+  std::vector<std::string> words = container_words(c);
+  std::string_view prog = program(words);
+  for (std::string_view other : kNotServers) {
+    if (prog != other) continue;
+    // `ray start` runs a Ray node; a Ray Serve entrypoint is recognised below.
+    if (other == "ray" &&
+        std::find(words.begin(), words.end(), "start") == words.end())
+      break;
+    return ServerKind::None;
+  }
   std::string_view repo = repository(c.image());
   for (const ImagePattern& p : kImages) {
     if (repo.find(p.needle) != std::string_view::npos) return p.kind;
   }
-  std::vector<std::string> words = container_words(c);
   for (std::size_t i = 0; i < words.size(); ++i) {
     std::string_view w = words[i];
     std::size_t slash = w.rfind('/');
@@ -205,7 +238,7 @@ ServerTraits server_traits(ServerKind kind) {
       return {true, 8000, "/v1/health/ready", "/v1/metrics", 0};
     case ServerKind::Triton:
       return {true, 8000, "/v2/health/ready", "/metrics", 8002};
-    case ServerKind::Ollama: return {true, 11434, "/", "", 0};
+    case ServerKind::Ollama: return {true, 11434, "/", "", 0, false};
     case ServerKind::KServeHuggingFace:
       return {true, 8080, "/v2/health/ready", "/metrics", 0};
     case ServerKind::RayServe: return {true, 8000, "/-/healthz", "/metrics", 8080};

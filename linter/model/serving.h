@@ -68,6 +68,8 @@ struct ServerTraits {
   // Prometheus metrics path; empty when the server has none (Ollama).
   std::string_view metrics_path;
   int default_metrics_port = 0;  // 0: served on the main port
+  // Loads the model before it answers (Ollama loads on first request).
+  bool loads_at_start = true;
 };
 ServerTraits server_traits(ServerKind kind);
 

@@ -24,6 +24,11 @@ NodeRef place(NodeRef metadata, NodeRef fallback) {
 }
 
 void check(const LintContext& context, const Object& object, Reporter& out) {
+  // Runtimes are templates: their InferenceServices run the pods.
+  if (object.group == "serving.kserve.io" &&
+      (object.id.kind == "ServingRuntime" ||
+       object.id.kind == "ClusterServingRuntime"))
+    return;
   if (!object.runs_pods() || context.settings.cost_label_keys.empty()) return;
   if (!is_model_server(object) && !uses_accelerators(object)) return;
   std::string missing = missing_keys(object.labels(), context.settings);

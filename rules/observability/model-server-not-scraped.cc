@@ -56,6 +56,11 @@ bool scraped(const LintContext& context, const Object& object,
 }
 
 void check(const LintContext& context, const Object& object, Reporter& out) {
+  // Runtimes are templates: their InferenceServices run the pods.
+  if (object.group == "serving.kserve.io" &&
+      (object.id.kind == "ServingRuntime" ||
+       object.id.kind == "ClusterServingRuntime"))
+    return;
   for (const PodTemplate& pod : object.pods) {
     const Container* c = server_container(pod);
     if (c == nullptr) continue;

@@ -15,7 +15,9 @@ constexpr long long kLoadSeconds = 300;
 void check(const LintContext&, const Object& object, Reporter& out) {
   for (const PodTemplate& pod : object.pods) {
     const Container* c = server_container(pod);
-    if (c == nullptr) continue;
+    if (c == nullptr ||
+        !server_traits(container_server(*c)).loads_at_start)
+      continue;
     NodeRef liveness = c->node["livenessProbe"];
     if (!liveness.is_map() || c->node["startupProbe"].is_map()) continue;
     long long budget = probe_budget_seconds(liveness);

@@ -43,8 +43,9 @@ void check(const LintContext& context, const Object& object, Reporter& out) {
   if (down < replicas) return;
   out.report(value,
              fmt::format("{} allows maxUnavailable {} with {} replica{}: a "
-                         "rollout may stop every pod at once and the model "
-                         "serves nothing until new pods have loaded it; set "
+                         "rollout may stop every pod at once and nothing "
+                         "serves until new pods are ready (minutes for a "
+                         "model server); set "
                          "maxUnavailable below the replica count (e.g. 0 with "
                          "maxSurge: 1) or run more replicas",
                          object.id.display(), text, replicas,

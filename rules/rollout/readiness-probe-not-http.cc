@@ -8,6 +8,21 @@ namespace launchlint {
 
 namespace {
 
+// An exec probe that calls the HTTP health endpoint (curl, wget, a script
+// given a URL) checks what httpGet would.
+bool exec_calls_http(NodeRef exec) {
+  NodeRef command = exec["command"];
+  for (std::uint32_t i = 0; i < command.size(); ++i) {
+    std::string_view w = command.at(i).str();
+    if (w.find("http://") != std::string_view::npos ||
+        w.find("https://") != std::string_view::npos ||
+        w.find("curl") != std::string_view::npos ||
+        w.find("wget") != std::string_view::npos)
+      return true;
+  }
+  return false;
+}
+
 void check(const LintContext&, const Object& object, Reporter& out) {
   for (const PodTemplate& pod : object.pods) {
     const Container* c = server_container(pod);
@@ -18,7 +33,9 @@ void check(const LintContext&, const Object& object, Reporter& out) {
     // A missing probe is missing-readiness-probe's (ROL002).
     NodeRef probe = c->node["readinessProbe"];
     NodeRef handler = probe_handler(probe);
-    if (!handler.valid() || probe["httpGet"].valid()) continue;
+    if (!handler.valid() || probe["httpGet"].valid() ||
+        exec_calls_http(probe["exec"]))
+      continue;
     std::string_view how = probe["tcpSocket"].valid() ? "a TCP" : "an exec";
     if (probe["grpc"].valid()) how = "a gRPC";
     int port = server_port(*c, server);
