@@ -24,14 +24,17 @@ std::map<std::string, double, std::less<>> replica_accelerators(
     if (pod.role == "worker") copies = has_leader ? static_cast<double>(size - 1) : static_cast<double>(size);
     for (const Container& c : pod.containers) {
       if (c.is_init()) continue;
-      NodeRef resources = c.resources();
-      NodeRef list = resources["limits"].is_map() ? resources["limits"]
-                                                  : resources["requests"];
-      for (std::uint32_t i = 0; i < list.size(); ++i) {
-        std::string_view name = list.key_at(i).str();
-        double v = 0;
-        if (is_accelerator_resource(name) && parse_quantity(list.at(i), &v))
-          out[std::string(name)] += v * copies;
+      // Quotas count requests; a limit alone implies an equal request.
+      NodeRef requests = c.resources()["requests"];
+      NodeRef limits = c.resources()["limits"];
+      for (NodeRef list : {requests, limits}) {
+        for (std::uint32_t i = 0; i < list.size(); ++i) {
+          std::string_view name = list.key_at(i).str();
+          double v = 0;
+          if (list == limits && requests[name].valid()) continue;
+          if (is_accelerator_resource(name) && parse_quantity(list.at(i), &v))
+            out[std::string(name)] += v * copies;
+        }
       }
     }
   }

@@ -39,6 +39,10 @@ bool scraped(const LintContext& context, const Object& object,
         !monitor_watches_namespace(m, object.id.ns))
       continue;
     NodeRef selector = m.spec()["selector"];
+    // A monitor without endpoints scrapes nothing.
+    NodeRef endpoints = m.spec()[m.id.kind == "PodMonitor" ? "podMetricsEndpoints"
+                                                          : "endpoints"];
+    if (endpoints.size() == 0) continue;
     if (pods) {
       if (label_selector_matches(selector, labels)) return true;
       continue;
