@@ -191,6 +191,16 @@ const Container* server_container(const PodTemplate& pod) {
   return nullptr;
 }
 
+bool answers_requests(const Object& object, const PodTemplate& pod) {
+  if (object.group == "ray.io") return pod.role == "head";
+  if (object.group == "leaderworkerset.x-k8s.io" && pod.role == "worker") {
+    for (const PodTemplate& other : object.pods) {
+      if (other.role == "leader") return false;
+    }
+  }
+  return true;
+}
+
 ServerKind object_server(const Object& o) {
   for (const PodTemplate& pod : o.pods) {
     if (const Container* c = server_container(pod)) return container_server(*c);

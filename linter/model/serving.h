@@ -40,6 +40,11 @@ inline bool is_model_server(const Object& object) {
 // The container of `pod` that runs the model server (first match), or null.
 const Container* server_container(const PodTemplate& pod);
 
+// Whether the pods of `pod` answer requests: not LeaderWorkerSet workers when
+// the set has a leader template, nor Ray worker groups (they run `ray start`
+// and take work from the head).
+bool answers_requests(const Object& object, const PodTemplate& pod);
+
 // Every command and args word of a container, in order ("--tp", "4", ...);
 // shell-wrapped commands (`sh -c "vllm serve ... --tp 4"`) are split on
 // whitespace too.

@@ -42,6 +42,17 @@ bool visible_devices(NodeRef value) {
   return value.is_scalar() && !v.empty() && v != "void" && v != "none";
 }
 
+// A DRA device request for accelerators, by its device class name.
+bool accelerator_class(NodeRef request) {
+  std::string_view name = request["exactly"].valid()
+                              ? request["exactly"]["deviceClassName"].str()
+                              : request["deviceClassName"].str();
+  for (std::string_view word : {"gpu", "tpu", "gaudi", "neuron", "accelerator"}) {
+    if (name.find(word) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
 void check(const LintContext& context, const Object& object, Reporter& out) {
   // Node agents (device plugins, exporters) see GPUs on purpose.
   bool agent = object.is("apps", "DaemonSet");
@@ -82,7 +93,7 @@ void check(const LintContext& context, const Object& object, Reporter& out) {
           NodeRef mode = request["exactly"].valid()
                              ? request["exactly"]["allocationMode"]
                              : request["allocationMode"];
-          if (mode.str() != "All") continue;
+          if (mode.str() != "All" || !accelerator_class(request)) continue;
           out.report(claims.at(i),
                      fmt::format("{} claims devices through {} whose request "
                                  "\"{}\" uses allocationMode: All: the pod "

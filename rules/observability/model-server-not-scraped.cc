@@ -66,6 +66,7 @@ void check(const LintContext& context, const Object& object, Reporter& out) {
        object.id.kind == "ClusterServingRuntime"))
     return;
   for (const PodTemplate& pod : object.pods) {
+    if (!answers_requests(object, pod)) continue;
     const Container* c = server_container(pod);
     if (c == nullptr) continue;
     ServerKind server = container_server(*c);

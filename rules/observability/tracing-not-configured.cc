@@ -22,6 +22,7 @@ bool operator_injected(const PodTemplate& pod) {
 
 void check(const LintContext&, const Object& object, Reporter& out) {
   for (const PodTemplate& pod : object.pods) {
+    if (!answers_requests(object, pod)) continue;
     const Container* c = server_container(pod);
     if (c == nullptr) continue;
     // Settings from a ConfigMap or Secret cannot be read here.

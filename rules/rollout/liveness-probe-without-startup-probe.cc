@@ -13,7 +13,10 @@ namespace {
 constexpr long long kLoadSeconds = 300;
 
 void check(const LintContext&, const Object& object, Reporter& out) {
+  // KubeRay starts the Ray processes and manages their probes.
+  if (object.group == "ray.io") return;
   for (const PodTemplate& pod : object.pods) {
+    if (!answers_requests(object, pod)) continue;
     const Container* c = server_container(pod);
     if (c == nullptr ||
         !server_traits(container_server(*c)).loads_at_start)

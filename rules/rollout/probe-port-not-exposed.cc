@@ -49,6 +49,10 @@ void check(const LintContext&, const Object& object, Reporter& out) {
         NodeRef handler = probe_handler(c.node[kind]);
         NodeRef port = handler["port"];
         if (!port.is_scalar() || port.str().empty()) continue;
+        // An unrendered placeholder (${VAR}, {{ .Values.x }}) is not judged.
+        if (port.str().find("${") != std::string_view::npos ||
+            port.str().find("{{") != std::string_view::npos)
+          continue;
         long long number = 0;
         bool numeric = !port.quoted() && port.as_int(&number);
         if (numeric) {

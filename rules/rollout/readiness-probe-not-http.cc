@@ -24,7 +24,10 @@ bool exec_calls_http(NodeRef exec) {
 }
 
 void check(const LintContext&, const Object& object, Reporter& out) {
+  // KubeRay starts the Ray processes and manages their probes.
+  if (object.group == "ray.io") return;
   for (const PodTemplate& pod : object.pods) {
+    if (!answers_requests(object, pod)) continue;
     const Container* c = server_container(pod);
     if (c == nullptr || c->from_runtime) continue;
     ServerKind server = container_server(*c);
