@@ -65,6 +65,8 @@ void check(const LintContext& context, const Object& object, Reporter& out) {
       (object.id.kind == "ServingRuntime" ||
        object.id.kind == "ClusterServingRuntime"))
     return;
+  // Jobs run to completion: a download or benchmark serves no traffic.
+  if (object.is_batch()) return;
   for (const PodTemplate& pod : object.pods) {
     if (!answers_requests(object, pod)) continue;
     const Container* c = server_container(pod);

@@ -21,6 +21,8 @@ bool operator_injected(const PodTemplate& pod) {
 }
 
 void check(const LintContext&, const Object& object, Reporter& out) {
+  // Jobs run to completion: a download or benchmark serves no traffic.
+  if (object.is_batch()) return;
   for (const PodTemplate& pod : object.pods) {
     if (!answers_requests(object, pod)) continue;
     const Container* c = server_container(pod);
