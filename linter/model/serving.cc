@@ -522,6 +522,15 @@ HubModel hub_model(const Container& c, ServerKind kind) {
   if (revision_present) {
     out.revision_at = word_node(c, out.revision_flag);
     if (!out.revision_at.valid()) out.revision_at = word_node(c, "revision");
+    // "--revision", "main" as two elements: point at the value.
+    for (std::string_view field : {"command", "args"}) {
+      NodeRef list = c.node[field];
+      for (std::uint32_t i = 0; i + 1 < list.size(); ++i) {
+        if (list.at(i) == out.revision_at &&
+            list.at(i).str() == out.revision_flag)
+          out.revision_at = list.at(i + 1);
+      }
+    }
   }
   if (out.revision.empty() && !revision_env.empty()) {
     NodeRef v = env_var(c, revision_env);

@@ -28,7 +28,7 @@ void check(const LintContext& context, const Object& object, Reporter& out) {
   }
   NodeRef at = object.spec()["replicas"];
   out.report(at.valid() ? at : object.spec(),
-             fmt::format("{} runs {} replicas of a {} and no "
+             fmt::format("{} runs {} {} replicas and no "
                          "PodDisruptionBudget selects its pods: a node drain "
                          "or cluster upgrade may evict every replica at once; "
                          "add a PodDisruptionBudget with maxUnavailable: 1 "

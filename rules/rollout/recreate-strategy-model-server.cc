@@ -17,7 +17,7 @@ void check(const LintContext& context, const Object& object, Reporter& out) {
   long long replicas = least_replicas(context.model, object);
   if (replicas < 2) return;
   out.report(type,
-             fmt::format("{} runs {} replicas of a {} with strategy Recreate: "
+             fmt::format("{} runs {} {} replicas with strategy Recreate: "
                          "every rollout stops all of them before any new pod "
                          "loads the model, an outage of several minutes; use "
                          "RollingUpdate with maxUnavailable below the replica "
