@@ -33,9 +33,9 @@ std::vector<Finding> lint(const std::string& text) {
 std::string describe(const std::vector<Finding>& findings) {
   std::string out;
   for (const Finding& f : findings) {
-    out += fmt::format("  {}:{} {} {}: {}\n", f.location.line,
-                       f.location.column, f.rule->id, to_string(f.severity),
-                       f.message);
+    out +=
+        fmt::format("  {}:{} {} {}: {}\n", f.location.line, f.location.column,
+                    f.rule->id, to_string(f.severity), f.message);
   }
   return out;
 }
@@ -52,18 +52,22 @@ struct Gap {
 // when one no longer matches the reference.
 constexpr Gap kGaps[] = {
     {"image on a moving tag",
-     "vllm/vllm-openai:v0.11.0@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
+     "vllm/"
+     "vllm-openai:v0.11.0@sha256:"
+     "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
      "vllm/vllm-openai:latest", "ROL001", "rollout"},
     {"image pinned by tag only",
-     "vllm/vllm-openai:v0.11.0@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
+     "vllm/"
+     "vllm-openai:v0.11.0@sha256:"
+     "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
      "vllm/vllm-openai:v0.11.0", "ROL003", "rollout"},
     {"no readiness probe",
      "        readinessProbe:\n          httpGet:\n            path: /health\n"
      "            port: http\n          periodSeconds: 5\n"
      "          failureThreshold: 3\n",
      "", "ROL002", "rollout"},
-    {"no revision history", "revisionHistoryLimit: 5", "revisionHistoryLimit: 0",
-     "ROL004", "rollout"},
+    {"no revision history", "revisionHistoryLimit: 5",
+     "revisionHistoryLimit: 0", "ROL004", "rollout"},
     {"maxUnavailable takes every replica down",
      "      maxUnavailable: 1\n      maxSurge: 0\n",
      "      maxUnavailable: 2\n      maxSurge: 0\n", "ROL005", "rollout"},
@@ -91,10 +95,12 @@ constexpr Gap kGaps[] = {
      "progressDeadlineSeconds: 1800", "progressDeadlineSeconds: 600", "ROL010",
      "rollout"},
     {"hub model without a revision",
-     "        - --revision\n        - 5f0b02c75b57c5855da9ae460ce51323ea669d8a\n",
+     "        - --revision\n        - "
+     "5f0b02c75b57c5855da9ae460ce51323ea669d8a\n",
      "", "ROL011", "rollout"},
     {"weights cache on an emptyDir",
-     "        persistentVolumeClaim:\n          claimName: llama-3-8b-weights\n",
+     "        persistentVolumeClaim:\n          claimName: "
+     "llama-3-8b-weights\n",
      "        emptyDir: {}\n", "ROL012", "rollout"},
     {"no PodDisruptionBudget",
      "apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata:\n"
@@ -108,14 +114,14 @@ constexpr Gap kGaps[] = {
     {"no ServiceMonitor",
      "  endpoints:\n  - port: http\n    path: /metrics\n    interval: 15s\n",
      "  endpoints: []\n", "OBS001", "observability"},
-    {"ServiceMonitor on a missing port",
-     "  - port: http\n    path: /metrics\n", "  - port: metrics\n    path: /metrics\n",
-     "OBS002", "observability"},
+    {"ServiceMonitor on a missing port", "  - port: http\n    path: /metrics\n",
+     "  - port: metrics\n    path: /metrics\n", "OBS002", "observability"},
     {"no tracing",
      "        - --otlp-traces-endpoint\n"
      "        - grpc://otel-collector.observability.svc:4317\n",
      "", "OBS003", "observability"},
-    {"metrics switched off", "        - --tensor-parallel-size\n        - \"1\"\n",
+    {"metrics switched off",
+     "        - --tensor-parallel-size\n        - \"1\"\n",
      "        - --tensor-parallel-size\n        - \"1\"\n"
      "        - --disable-log-stats\n",
      "OBS004", "observability"},
@@ -127,8 +133,10 @@ constexpr Gap kGaps[] = {
      "CST003", "cost"},
     {"no CPU request", "            cpu: \"8\"\n", "", "SCH001", "scheduling"},
     {"GPU limit differs from the request",
-     "            memory: 48Gi\n            nvidia.com/gpu: 1\n        startupProbe",
-     "            memory: 48Gi\n            nvidia.com/gpu: 2\n        startupProbe",
+     "            memory: 48Gi\n            nvidia.com/gpu: 1\n        "
+     "startupProbe",
+     "            memory: 48Gi\n            nvidia.com/gpu: 2\n        "
+     "startupProbe",
      "SCH002", "scheduling"},
     {"privileged container", "          allowPrivilegeEscalation: false\n",
      "          allowPrivilegeEscalation: false\n          privileged: true\n",

@@ -8,8 +8,8 @@ namespace launchlint {
 
 namespace {
 constexpr std::array<std::string_view, 14> kMovingTags = {
-    "latest", "main",     "master",   "nightly", "edge",    "dev",  "develop",
-    "head",   "canary",   "unstable", "stable",  "rolling", "snapshot", "next"};
+    "latest", "main",   "master",   "nightly", "edge",    "dev",      "develop",
+    "head",   "canary", "unstable", "stable",  "rolling", "snapshot", "next"};
 }  // namespace
 
 bool image_has_digest(std::string_view image) {

@@ -12,7 +12,8 @@ long long field(NodeRef probe, std::string_view name, long long fallback) {
 
 long long probe_budget_seconds(NodeRef probe) {
   return field(probe, "initialDelaySeconds", 0) +
-         field(probe, "failureThreshold", 3) * field(probe, "periodSeconds", 10);
+         field(probe, "failureThreshold", 3) *
+             field(probe, "periodSeconds", 10);
 }
 
 NodeRef probe_handler(NodeRef probe) {

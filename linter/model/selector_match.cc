@@ -88,11 +88,10 @@ std::vector<const Object*> objects_of(const Model& model, std::string_view ns,
 }
 
 bool selects_pods_of(NodeRef selector, const Object& object) {
-  return std::any_of(object.pods.begin(), object.pods.end(),
-                     [&](const PodTemplate& pod) {
-                       return label_selector_matches(selector,
-                                                     pod_labels(object, pod));
-                     });
+  return std::any_of(
+      object.pods.begin(), object.pods.end(), [&](const PodTemplate& pod) {
+        return label_selector_matches(selector, pod_labels(object, pod));
+      });
 }
 
 std::vector<const Object*> services_selecting(const Model& model,

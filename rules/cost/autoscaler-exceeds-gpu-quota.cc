@@ -21,7 +21,9 @@ std::map<std::string, double, std::less<>> replica_accelerators(
   for (const PodTemplate& pod : w.pods) has_leader |= pod.role == "leader";
   for (const PodTemplate& pod : w.pods) {
     double copies = 1;
-    if (pod.role == "worker") copies = has_leader ? static_cast<double>(size - 1) : static_cast<double>(size);
+    if (pod.role == "worker")
+      copies = has_leader ? static_cast<double>(size - 1)
+                          : static_cast<double>(size);
     for (const Container& c : pod.containers) {
       if (c.is_init()) continue;
       // Quotas count requests; a limit alone implies an equal request.

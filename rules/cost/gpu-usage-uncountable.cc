@@ -47,7 +47,8 @@ bool accelerator_class(NodeRef request) {
   std::string_view name = request["exactly"].valid()
                               ? request["exactly"]["deviceClassName"].str()
                               : request["deviceClassName"].str();
-  for (std::string_view word : {"gpu", "tpu", "gaudi", "neuron", "accelerator"}) {
+  for (std::string_view word :
+       {"gpu", "tpu", "gaudi", "neuron", "accelerator"}) {
     if (name.find(word) != std::string_view::npos) return true;
   }
   return false;
@@ -62,15 +63,15 @@ void check(const LintContext& context, const Object& object, Reporter& out) {
       NodeRef devices = env_var(c, "NVIDIA_VISIBLE_DEVICES");
       if (!agent && visible_devices(devices) &&
           container_accelerators(c) == 0) {
-        out.report(devices,
-                   fmt::format("{} of {} sets NVIDIA_VISIBLE_DEVICES={} "
-                               "without requesting nvidia.com/gpu: it uses "
-                               "GPUs the scheduler and quotas never count, "
-                               "shared with the pods that did request them; "
-                               "request resources.limits.nvidia.com/gpu and "
-                               "drop the variable",
-                               pod.describe(c), object.id.display(),
-                               devices.str()));
+        out.report(
+            devices,
+            fmt::format("{} of {} sets NVIDIA_VISIBLE_DEVICES={} "
+                        "without requesting nvidia.com/gpu: it uses "
+                        "GPUs the scheduler and quotas never count, "
+                        "shared with the pods that did request them; "
+                        "request resources.limits.nvidia.com/gpu and "
+                        "drop the variable",
+                        pod.describe(c), object.id.display(), devices.str()));
         gpu_pod = true;
       }
     }
@@ -85,7 +86,8 @@ void check(const LintContext& context, const Object& object, Reporter& out) {
       if (name.empty()) continue;
       for (const Object& t : context.model.objects) {
         if (t.id.ns != object.id.ns || t.id.name != name ||
-            t.group != "resource.k8s.io" || t.id.kind != "ResourceClaimTemplate")
+            t.group != "resource.k8s.io" ||
+            t.id.kind != "ResourceClaimTemplate")
           continue;
         NodeRef requests = t.spec()["spec"]["devices"]["requests"];
         for (std::uint32_t r = 0; r < requests.size(); ++r) {

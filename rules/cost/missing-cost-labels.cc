@@ -34,30 +34,29 @@ void check(const LintContext& context, const Object& object, Reporter& out) {
   std::string missing = missing_keys(object.labels(), context.settings);
   if (!missing.empty()) {
     out.report(place(object.metadata, object.root),
-               fmt::format("{} runs {} without the cost-attribution label{} "
-                           "{}: its spend cannot be charged to a model, route "
-                           "or tenant; add them to metadata.labels",
-                           object.id.display(),
-                           uses_accelerators(object) ? "on GPUs"
-                                                     : "a model server",
-                           missing.find(',') == std::string::npos ? "" : "s",
-                           missing));
+               fmt::format(
+                   "{} runs {} without the cost-attribution label{} "
+                   "{}: its spend cannot be charged to a model, route "
+                   "or tenant; add them to metadata.labels",
+                   object.id.display(),
+                   uses_accelerators(object) ? "on GPUs" : "a model server",
+                   missing.find(',') == std::string::npos ? "" : "s", missing));
   }
   for (const PodTemplate& pod : object.pods) {
     if (pod.metadata == object.metadata) continue;  // KServe inline pods
-    std::string pod_missing = missing_keys(pod.metadata["labels"],
-                                           context.settings);
+    std::string pod_missing =
+        missing_keys(pod.metadata["labels"], context.settings);
     if (pod_missing.empty()) continue;
-    out.report(place(pod.metadata, pod.holder),
-               fmt::format("the pod template{} of {} lacks the "
-                           "cost-attribution label{} {}: cost tools attribute "
-                           "GPU hours by pod labels; add them to the "
-                           "template's metadata.labels",
-                           pod.role.empty() ? "" : " (" + pod.role + ")",
-                           object.id.display(),
-                           pod_missing.find(',') == std::string::npos ? ""
-                                                                      : "s",
-                           pod_missing));
+    out.report(
+        place(pod.metadata, pod.holder),
+        fmt::format("the pod template{} of {} lacks the "
+                    "cost-attribution label{} {}: cost tools attribute "
+                    "GPU hours by pod labels; add them to the "
+                    "template's metadata.labels",
+                    pod.role.empty() ? "" : " (" + pod.role + ")",
+                    object.id.display(),
+                    pod_missing.find(',') == std::string::npos ? "" : "s",
+                    pod_missing));
   }
 }
 

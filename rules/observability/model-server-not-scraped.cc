@@ -19,9 +19,10 @@ bool annotated(const PodTemplate& pod, const Object& object) {
 }
 
 bool monitor_kind(const Object& o, bool* pods) {
-  *pods = (o.group == "monitoring.coreos.com" && o.id.kind == "PodMonitor") ||
-          (o.group == "monitoring.googleapis.com" &&
-           (o.id.kind == "PodMonitoring" || o.id.kind == "ClusterPodMonitoring"));
+  *pods =
+      (o.group == "monitoring.coreos.com" && o.id.kind == "PodMonitor") ||
+      (o.group == "monitoring.googleapis.com" &&
+       (o.id.kind == "PodMonitoring" || o.id.kind == "ClusterPodMonitoring"));
   return *pods ||
          (o.group == "monitoring.coreos.com" && o.id.kind == "ServiceMonitor");
 }
@@ -40,8 +41,9 @@ bool scraped(const LintContext& context, const Object& object,
       continue;
     NodeRef selector = m.spec()["selector"];
     // A monitor without endpoints scrapes nothing.
-    NodeRef endpoints = m.spec()[m.id.kind == "PodMonitor" ? "podMetricsEndpoints"
-                                                          : "endpoints"];
+    NodeRef endpoints =
+        m.spec()[m.id.kind == "PodMonitor" ? "podMetricsEndpoints"
+                                           : "endpoints"];
     if (endpoints.size() == 0) continue;
     if (pods) {
       if (label_selector_matches(selector, labels)) return true;

@@ -123,8 +123,8 @@ void check_service_monitor(const LintContext& context, const Object& monitor,
                      "the Service's ports"}});
         continue;
       }
-      NodeRef target = port["targetPort"].valid() ? port["targetPort"]
-                                                  : port["port"];
+      NodeRef target =
+          port["targetPort"].valid() ? port["targetPort"] : port["port"];
       long long number = 0;
       bool numeric = !target.quoted() && target.as_int(&number);
       for (const Object& w : context.model.objects) {
@@ -155,14 +155,14 @@ void check_pod_monitor(const LintContext& context, const Object& monitor,
         if (!name.is_scalar()) continue;
         Target t = resolve(pod, name.str(), 0);
         if (t.container == nullptr) {
-          out.report(name,
-                     fmt::format("{} scrapes the container port \"{}\", "
-                                 "which no container of {} declares: "
-                                 "Prometheus finds no target; name the "
-                                 "metrics port in containers[].ports",
-                                 monitor.id.display(), name.str(),
-                                 w.id.display()),
-                     {{location_of(pod.holder), "the pod template"}});
+          out.report(
+              name,
+              fmt::format("{} scrapes the container port \"{}\", "
+                          "which no container of {} declares: "
+                          "Prometheus finds no target; name the "
+                          "metrics port in containers[].ports",
+                          monitor.id.display(), name.str(), w.id.display()),
+              {{location_of(pod.holder), "the pod template"}});
           continue;
         }
         check_target(t, endpoint, monitor, w, out);

@@ -18,8 +18,7 @@ void check(const LintContext&, const Object& object, Reporter& out) {
   for (const PodTemplate& pod : object.pods) {
     if (!answers_requests(object, pod)) continue;
     const Container* c = server_container(pod);
-    if (c == nullptr ||
-        !server_traits(container_server(*c)).loads_at_start)
+    if (c == nullptr || !server_traits(container_server(*c)).loads_at_start)
       continue;
     NodeRef liveness = c->node["livenessProbe"];
     if (!liveness.is_map() || c->node["startupProbe"].is_map()) continue;

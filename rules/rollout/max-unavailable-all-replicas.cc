@@ -55,8 +55,7 @@ void check(const LintContext& context, const Object& object, Reporter& out) {
 }  // namespace
 
 extern const Rule kMaxUnavailableAllReplicas = {
-    {"ROL005", "max-unavailable-all-replicas", Area::Rollout,
-     Severity::Warning,
+    {"ROL005", "max-unavailable-all-replicas", Area::Rollout, Severity::Warning,
      "A rolling update's maxUnavailable lets every replica go down at once."},
     check};
 

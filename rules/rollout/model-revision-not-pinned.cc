@@ -20,21 +20,23 @@ void check_storage_uri(NodeRef uri, const Object& object, Reporter& out) {
   if (colon != std::string_view::npos &&
       !moving_revision(rest.substr(colon + 1)))
     return;
-  out.report(uri, fmt::format("{} loads \"{}\" from the Hugging Face hub "
-                              "without a pinned revision: a new push to the "
-                              "repository changes the model on the next pod "
-                              "start; pin a commit (\"hf://{}:<commit-sha>\")",
-                              object.id.display(), text,
-                              rest.substr(0, colon)));
+  out.report(uri,
+             fmt::format("{} loads \"{}\" from the Hugging Face hub "
+                         "without a pinned revision: a new push to the "
+                         "repository changes the model on the next pod "
+                         "start; pin a commit (\"hf://{}:<commit-sha>\")",
+                         object.id.display(), text, rest.substr(0, colon)));
 }
 
 void check(const LintContext&, const Object& object, Reporter& out) {
   if (object.group == "serving.kserve.io") {
     NodeRef spec = object.spec();
-    check_storage_uri(spec["model"]["uri"], object, out);  // LLMInferenceService
+    check_storage_uri(spec["model"]["uri"], object,
+                      out);  // LLMInferenceService
     for (const PodTemplate& pod : object.pods) {
       for (const Container& c : pod.containers) {
-        if (c.from_runtime) check_storage_uri(c.node["storageUri"], object, out);
+        if (c.from_runtime)
+          check_storage_uri(c.node["storageUri"], object, out);
       }
     }
   }

@@ -70,8 +70,9 @@ void check(const LintContext&, const Object& object, Reporter& out) {
               ? fmt::format("the volume \"{}\", which is deleted with the pod",
                             ephemeral_mount["name"].str())
               : std::string("the container's own filesystem");
-      out.report(ephemeral_mount.valid() ? ephemeral_mount["mountPath"]
-                                         : (model.at.valid() ? model.at : c.node),
+      out.report(ephemeral_mount.valid()
+                     ? ephemeral_mount["mountPath"]
+                     : (model.at.valid() ? model.at : c.node),
                  fmt::format("{} downloads {} from the Hugging Face hub into "
                              "{} on {}: every pod start, restart and scale-up "
                              "downloads the weights again (minutes of "

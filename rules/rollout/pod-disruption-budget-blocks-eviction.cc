@@ -59,9 +59,9 @@ void check(const LintContext& context, const Object& object, Reporter& out) {
     if (!selects_pods_of(spec["selector"], w)) continue;
     long long r = least_replicas(context.model, w);
     replicas += r;
-    related.push_back({w.location(), fmt::format("{} runs {} replica{}",
-                                                 w.id.display(), r,
-                                                 r == 1 ? "" : "s")});
+    related.push_back(
+        {w.location(), fmt::format("{} runs {} replica{}", w.id.display(), r,
+                                   r == 1 ? "" : "s")});
   }
   if (related.empty() || n < replicas) return;
   out.report(min_available,
@@ -77,8 +77,7 @@ void check(const LintContext& context, const Object& object, Reporter& out) {
 
 extern const Rule kPodDisruptionBudgetBlocksEviction = {
     {"ROL014", "pod-disruption-budget-blocks-eviction", Area::Rollout,
-     Severity::Warning,
-     "A PodDisruptionBudget allows no eviction at all."},
+     Severity::Warning, "A PodDisruptionBudget allows no eviction at all."},
     check};
 
 }  // namespace launchlint

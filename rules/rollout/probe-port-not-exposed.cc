@@ -30,10 +30,9 @@ std::string declared_list(NodeRef ports) {
   for (std::uint32_t i = 0; i < ports.size(); ++i) {
     NodeRef p = ports.at(i);
     if (!out.empty()) out += ", ";
-    out += p["name"].str().empty()
-               ? std::string(p["containerPort"].str())
-               : fmt::format("{} ({})", p["name"].str(),
-                             p["containerPort"].str());
+    out += p["name"].str().empty() ? std::string(p["containerPort"].str())
+                                   : fmt::format("{} ({})", p["name"].str(),
+                                                 p["containerPort"].str());
   }
   return out;
 }
@@ -66,25 +65,24 @@ void check(const LintContext&, const Object& object, Reporter& out) {
           if (listen == 0 || listen == number ||
               std::count(metrics.ports.begin(), metrics.ports.end(), number))
             continue;
-          out.report(port,
-                     fmt::format("{} {} checks port {}, but {} listens on {} "
-                                 "and the container declares {}: the probe "
-                                 "can never pass; probe port {}",
-                                 pod.describe(c), kind, number,
-                                 to_string(server), listen,
-                                 declared_list(ports), listen));
+          out.report(port, fmt::format(
+                               "{} {} checks port {}, but {} listens on {} "
+                               "and the container declares {}: the probe "
+                               "can never pass; probe port {}",
+                               pod.describe(c), kind, number, to_string(server),
+                               listen, declared_list(ports), listen));
         } else if (!declares_name(ports, port.str())) {
-          out.report(port,
-                     fmt::format("{} {} uses the port name \"{}\", which the "
-                                 "container does not declare{}: the kubelet "
-                                 "cannot resolve it and the probe always "
-                                 "fails; name the port in "
-                                 "containers[].ports or use its number",
-                                 pod.describe(c), kind, port.str(),
-                                 ports.size() == 0
-                                     ? std::string()
-                                     : " (it declares " +
-                                           declared_list(ports) + ")"));
+          out.report(
+              port,
+              fmt::format("{} {} uses the port name \"{}\", which the "
+                          "container does not declare{}: the kubelet "
+                          "cannot resolve it and the probe always "
+                          "fails; name the port in "
+                          "containers[].ports or use its number",
+                          pod.describe(c), kind, port.str(),
+                          ports.size() == 0
+                              ? std::string()
+                              : " (it declares " + declared_list(ports) + ")"));
         }
       }
     }

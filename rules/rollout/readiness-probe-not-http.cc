@@ -42,15 +42,15 @@ void check(const LintContext&, const Object& object, Reporter& out) {
     std::string_view how = probe["tcpSocket"].valid() ? "a TCP" : "an exec";
     if (probe["grpc"].valid()) how = "a gRPC";
     int port = server_port(*c, server);
-    out.report(handler,
-               fmt::format("{} runs {} but its readinessProbe is {} check: "
-                           "the port opens before the model is loaded and "
-                           "stays open when it fails, so broken pods look "
-                           "ready; probe httpGet {{path: {}, port: {}}}",
-                           pod.describe(*c), to_string(server), how,
-                           traits.health_path,
-                           port > 0 ? fmt::format("{}", port)
-                                    : std::string("<http port>")));
+    out.report(
+        handler,
+        fmt::format(
+            "{} runs {} but its readinessProbe is {} check: "
+            "the port opens before the model is loaded and "
+            "stays open when it fails, so broken pods look "
+            "ready; probe httpGet {{path: {}, port: {}}}",
+            pod.describe(*c), to_string(server), how, traits.health_path,
+            port > 0 ? fmt::format("{}", port) : std::string("<http port>")));
   }
 }
 

@@ -7,10 +7,9 @@ namespace launchlint {
 namespace {
 
 void check(const LintContext&, const Object& object, Reporter& out) {
-  bool kind = (object.group == "apps" &&
-               (object.id.kind == "Deployment" ||
-                object.id.kind == "StatefulSet" ||
-                object.id.kind == "DaemonSet")) ||
+  bool kind = (object.group == "apps" && (object.id.kind == "Deployment" ||
+                                          object.id.kind == "StatefulSet" ||
+                                          object.id.kind == "DaemonSet")) ||
               (object.group == "argoproj.io" && object.id.kind == "Rollout");
   if (!kind) return;
   NodeRef limit = object.spec()["revisionHistoryLimit"];
