@@ -67,8 +67,8 @@ NodeRef word_node(const Container& container, std::string_view needle);
 
 // What a server family serves, by default and as its flags change it.
 struct ServerTraits {
-  bool http = false;           // answers HTTP: a readiness probe can be httpGet
-  int default_port = 0;        // 0 when unknown
+  bool http = false;     // answers HTTP: a readiness probe can be httpGet
+  int default_port = 0;  // 0 when unknown
   std::string_view health_path;  // the server's readiness endpoint
   // Prometheus metrics path; empty when the server has none (Ollama).
   std::string_view metrics_path;
@@ -91,23 +91,22 @@ struct MetricsEndpoint {
   // Non-empty when a flag switches metrics off (or the family needs a flag to
   // switch them on and it is missing): what the user wrote or must write.
   std::string disabled_by;
-  NodeRef disabled_at;  // the flag's node, when one switched them off
+  NodeRef disabled_at;      // the flag's node, when one switched them off
   std::string enable_hint;  // how to switch them (back) on
 };
 MetricsEndpoint server_metrics(const Container& container, ServerKind kind);
 
 // How tracing is configured on the container: the flag or env var that
 // exports OpenTelemetry traces; empty when none.
-std::string tracing_configuration(const Container& container,
-                                  ServerKind kind);
+std::string tracing_configuration(const Container& container, ServerKind kind);
 // The flag that turns on the server's own tracing, for messages; empty when
 // the family has none (then OTEL_* env vars are the way).
 std::string_view tracing_flag(ServerKind kind);
 
 // A Hugging Face hub model the container downloads, and the revision it pins.
 struct HubModel {
-  std::string id;    // "org/name"
-  NodeRef at;        // the arg or env value naming it
+  std::string id;        // "org/name"
+  NodeRef at;            // the arg or env value naming it
   std::string revision;  // empty when not pinned
   NodeRef revision_at;
   std::string_view revision_flag;  // how to pin it for this server
