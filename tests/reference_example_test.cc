@@ -141,6 +141,11 @@ constexpr Gap kGaps[] = {
     {"privileged container", "          allowPrivilegeEscalation: false\n",
      "          allowPrivilegeEscalation: false\n          privileged: true\n",
      "SEC001", "security"},
+    {"no SLO owner", "    launchlint.io/slo-owner: team-llm-serving\n", "",
+     "OBS200", "observability"},
+    {"no rollback owner",
+     "    launchlint.io/rollback-owner: team-llm-serving\n", "", "ROL200",
+     "rollout"},
 };
 
 std::size_t occurrences(const std::string& text, std::string_view part) {

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "linter/model/model.h"
+#include "linter/review/review.h"
 #include "linter/rules/rule.h"
 
 namespace launchlint {
@@ -16,6 +17,7 @@ struct Report {
   const ModelStats& stats;
   std::span<const Rule* const> rules;
   std::size_t objects = 0;
+  const Review* review = nullptr;  // adds "workloads" and "decision" to JSON
 };
 
 struct Counts {
@@ -30,6 +32,11 @@ std::string_view tool_version();
 void write_text(std::ostream& out, const Report& report, bool color,
                 bool summary = true);
 void write_json(std::ostream& out, const Report& report);
+
+// The readiness matrix and the decision block, for a terminal or as
+// GitHub-flavoured markdown (a pull-request comment or job summary).
+void write_review_text(std::ostream& out, const Report& report, bool color);
+void write_review_markdown(std::ostream& out, const Report& report);
 
 struct SarifOptions {
   std::string category;      // automationDetails.id
