@@ -206,7 +206,7 @@ expect_rc 1 "no PATH exit"
 run rules
 expect_rc 0 "rules"
 first=$(head -1 <<<"$out")
-expect_eq "$first" "GEN001   yaml-syntax                        general        error    The file is not valid YAML (or JSON) and part of it cannot be read." "rules first line"
+expect_eq "$first" "SEC001   privileged-container               security       error    A container runs with securityContext.privileged: true." "rules first line (by area: security first)"
 expect_has "$out" "SEC001   privileged-container" "rules lists SEC001"
 rules_count=$(wc -l <<<"$out")
 (( rules_count >= 7 )) || fail "rules lists $rules_count rules"
