@@ -51,7 +51,8 @@ void walk(const fs::path& dir, std::vector<InputFile>* out,
       files.push_back(entry.path());
   }
   std::sort(files.begin(), files.end());
-  for (const fs::path& p : files) out->push_back({p.string()});
+  // "./a.yaml" reads better as "a.yaml" (no PATH means ".").
+  for (const fs::path& p : files) out->push_back({p.lexically_normal().string()});
 }
 
 }  // namespace

@@ -1,11 +1,14 @@
 #pragma once
 
+#include <functional>
+#include <map>
 #include <ostream>
 #include <span>
 #include <string>
 #include <vector>
 
 #include "linter/model/model.h"
+#include "linter/review/review.h"
 #include "linter/rules/rule.h"
 
 namespace launchlint {
@@ -16,6 +19,7 @@ struct Report {
   const ModelStats& stats;
   std::span<const Rule* const> rules;
   std::size_t objects = 0;
+  const Review* review = nullptr;  // adds "workloads" and "decision" to JSON
 };
 
 struct Counts {
@@ -31,9 +35,18 @@ void write_text(std::ostream& out, const Report& report, bool color,
                 bool summary = true);
 void write_json(std::ostream& out, const Report& report);
 
+// The readiness matrix and the decision block, for a terminal or as
+// GitHub-flavoured markdown (a pull-request comment or job summary).
+void write_review_text(std::ostream& out, const Report& report, bool color);
+void write_review_markdown(std::ostream& out, const Report& report);
+
 struct SarifOptions {
   std::string category;      // automationDetails.id
-  std::string root;          // %SRCROOT%: absolute folder, ends with '/'
+  std::string root;          // %SRCROOT%: absolute folder; default: the current one
+  // Text of inputs that are not files on disk (stdin, in-memory sources),
+  // keyed by display name: SARIF columns count UTF-16 code units, so the
+  // writer reads the lines of non-ASCII findings to convert byte columns.
+  const std::map<std::string, std::string, std::less<>>* texts = nullptr;
 };
 void write_sarif(std::ostream& out, const Report& report,
                  const SarifOptions& options);

@@ -5,6 +5,7 @@
 #include <rapidjson/ostreamwrapper.h>
 #include <rapidjson/writer.h>
 
+#include "linter/output/columns.h"
 #include "linter/output/report.h"
 #include "linter/rules/doc_sections.h"
 #include "linter/rules/registry.h"
@@ -55,12 +56,14 @@ struct Uri {
   bool relative;
 };
 
-// Relative to %SRCROOT% (the current folder) when the file is inside it.
+// Relative to %SRCROOT% (`root`, the current folder by default) when the file
+// is inside it. Relative paths are taken from `root`.
 Uri artifact_uri(std::string_view file, const std::string& root) {
   namespace fs = std::filesystem;
   if (file == "<stdin>") return {"stdin", true};
-  std::error_code ec;
-  fs::path abs = fs::absolute(fs::path(file), ec).lexically_normal();
+  fs::path path(file);
+  fs::path abs = (path.is_absolute() ? path : fs::path(root) / path)
+                     .lexically_normal();
   std::string a = abs.generic_string();
   if (!root.empty() && a.starts_with(root)) {
     return {encode_path(a.substr(root.size())), true};
@@ -68,7 +71,8 @@ Uri artifact_uri(std::string_view file, const std::string& root) {
   return {"file://" + encode_path(a), false};
 }
 
-void physical_location(Writer& w, const Location& loc, const std::string& root) {
+void physical_location(Writer& w, const Location& loc, const std::string& root,
+                       const Utf16Columns& columns) {
   Uri uri = artifact_uri(loc.file_name(), root);
   w.Key("physicalLocation");
   w.StartObject();
@@ -86,7 +90,7 @@ void physical_location(Writer& w, const Location& loc, const std::string& root) 
   w.Key("startLine");
   w.Uint(loc.line > 0 ? loc.line : 1);
   w.Key("startColumn");
-  w.Uint(loc.column > 0 ? loc.column : 1);
+  w.Uint(loc.column > 0 ? columns.column(loc) : 1);
   w.EndObject();
   w.EndObject();
 }
@@ -131,8 +135,7 @@ void rule_descriptor(Writer& w, const RuleInfo& info) {
   w.StartObject();
   w.Key("tags");
   w.StartArray();
-  string(w, to_string(info.area));
-  if (info.area == Area::Security) w.String("security");
+  string(w, to_string(info.area));  // "security" for security rules
   w.String("kubernetes");
   w.EndArray();
   w.Key("precision");
@@ -145,11 +148,23 @@ void rule_descriptor(Writer& w, const RuleInfo& info) {
   w.EndObject();
 }
 
-std::string fingerprint(const Finding& f) {
+// Line numbers in a message ("first set at line 10") move with the file.
+std::string without_digits(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c < '0' || c > '9') out.push_back(c);
+  }
+  return out;
+}
+
+// Stable when unrelated lines move: the rule, the object's identity (API group,
+// not version) and the YAML path; for findings about a file, the file and the
+// message without its numbers.
+std::uint64_t fingerprint_hash(const Finding& f) {
   std::uint64_t h = fnv1a(f.rule->id);
   if (f.object.kind.empty()) {
     h = fnv1a(f.location.file_name(), fnv1a("|", h));
-    h = fnv1a(f.message, fnv1a("|", h));
+    h = fnv1a(without_digits(f.message), fnv1a("|", h));
   } else {
     h = fnv1a(f.object.api_version.substr(0, f.object.api_version.rfind('/') + 1),
               fnv1a("|", h));
@@ -158,7 +173,16 @@ std::string fingerprint(const Finding& f) {
     h = fnv1a(f.object.name, fnv1a("|", h));
     h = fnv1a(f.path, fnv1a("|", h));
   }
-  return fmt::format("{:016x}", h);
+  return h;
+}
+
+std::vector<Location> all_locations(const std::vector<Finding>& findings) {
+  std::vector<Location> out;
+  for (const Finding& f : findings) {
+    out.push_back(f.location);
+    for (const RelatedLocation& r : f.related) out.push_back(r.location);
+  }
+  return out;
 }
 
 }  // namespace
@@ -181,6 +205,12 @@ void write_sarif(std::ostream& out, const Report& report,
     if (rule_index.emplace(f.rule->id, static_cast<int>(rules.size())).second)
       rules.push_back(f.rule);
   }
+
+  static const std::map<std::string, std::string, std::less<>> kNoTexts;
+  Utf16Columns columns(all_locations(report.findings),
+                       options.texts ? *options.texts : kNoTexts);
+  // Results with the same hash are told apart by their order: "hash:n".
+  std::map<std::uint64_t, int> occurrences;
 
   rapidjson::OStreamWrapper os(out);
   Writer w(os);
@@ -231,7 +261,7 @@ void write_sarif(std::ostream& out, const Report& report,
   w.EndObject();
 
   w.Key("columnKind");
-  w.String("unicodeCodePoints");
+  w.String("utf16CodeUnits");
 
   w.Key("results");
   w.StartArray();
@@ -251,7 +281,7 @@ void write_sarif(std::ostream& out, const Report& report,
     w.Key("locations");
     w.StartArray();
     w.StartObject();
-    physical_location(w, f.location, root);
+    physical_location(w, f.location, root, columns);
     if (!f.object.kind.empty()) {
       w.Key("logicalLocations");
       w.StartArray();
@@ -276,7 +306,7 @@ void write_sarif(std::ostream& out, const Report& report,
         w.StartObject();
         w.Key("id");
         w.Int(id++);
-        physical_location(w, r.location, root);
+        physical_location(w, r.location, root, columns);
         w.Key("message");
         w.StartObject();
         w.Key("text");
@@ -289,14 +319,17 @@ void write_sarif(std::ostream& out, const Report& report,
     w.Key("partialFingerprints");
     w.StartObject();
     w.Key("launchlint/v1");
-    string(w, fingerprint(f));
+    std::uint64_t hash = fingerprint_hash(f);
+    string(w, fmt::format("{:016x}:{}", hash, ++occurrences[hash]));
     w.EndObject();
     if (f.suppressed) {
       w.Key("suppressions");
       w.StartArray();
       w.StartObject();
       w.Key("kind");
-      w.String("inSource");
+      w.String(f.suppressed_by_config ? "external" : "inSource");
+      w.Key("status");
+      w.String("accepted");
       w.Key("justification");
       string(w, f.suppression_reason);
       w.EndObject();

@@ -396,7 +396,7 @@ bool check_encoding(std::string_view text, ParseDiagnostic* error) {
           "invalid UTF-8 byte 0x{:02X}: manifests must be UTF-8 encoded", c));
     }
     i += len;
-    ++column;
+    column += static_cast<std::uint32_t>(len);  // bytes, as yaml-cpp counts
   }
   return true;
 }

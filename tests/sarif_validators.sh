@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# SARIF from real runs of launchlint passes both validators (the OASIS schema
+# through rapidjson, and Microsoft's multitool with the GitHub rules):
+# folders with subfolders and a path with a space, a yaml-syntax finding
+# without an object, related locations, non-ASCII text, Helm sources, stdin,
+# a file outside the current folder, a category, and a clean run.
+# Usage: tests/sarif_validators.sh LAUNCHLINT
+set -euo pipefail
+bin=$(realpath "$1")
+cd "$(dirname "$0")/.."
+export JSON_SCHEMA_CHECK=${JSON_SCHEMA_CHECK:-$(dirname "$bin")/json_schema_check}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+failures=0
+
+# Runs launchlint with the given arguments into $work/$name.sarif (exit 0 or
+# 1 expected) and validates it; checks that it holds `want` results.
+check() {
+  local name=$1 want=$2
+  shift 2
+  local status=0
+  "$bin" lint --format sarif --output "$work/$name.sarif" "$@" || status=$?
+  if (( status > 1 )); then
+    echo "FAIL $name: launchlint exited $status" >&2
+    failures=$((failures + 1))
+    return
+  fi
+  local got
+  got=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["runs"][0]["results"]))' "$work/$name.sarif")
+  if [[ $want == any && $got == 0 ]] || [[ $want != any && $got != "$want" ]]; then
+    echo "FAIL $name: $got results, expected $want" >&2
+    failures=$((failures + 1))
+  fi
+  if ! scripts/validate_sarif.sh "$work/$name.sarif" >"$work/$name.log" 2>&1; then
+    echo "FAIL $name: SARIF rejected" >&2
+    cat "$work/$name.log" >&2
+    failures=$((failures + 1))
+  else
+    echo "ok   $name ($got results)"
+  fi
+}
+
+# The fixtures run with a fixed rule set (testdata/outputs/.launchlint.yaml)
+# so the counts do not move when rules are added; every-rule runs them all.
+pinned=(--config testdata/outputs/.launchlint.yaml)
+check fixtures 7 "${pinned[@]}" testdata/outputs
+check every-rule any testdata/rules testdata/examples
+check stdin 5 "${pinned[@]}" - <testdata/outputs/serving.yaml
+check stdin-and-files 12 "${pinned[@]}" - testdata/outputs <testdata/outputs/serving.yaml
+cp "testdata/outputs/sub dir/broken file.yaml" "$work/outside file.yaml"
+check outside-the-current-folder 1 "${pinned[@]}" "$work/outside file.yaml"
+check category 7 "${pinned[@]}" testdata/outputs --sarif-category launchlint/prod
+printf 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: clean}\n' >"$work/clean.yaml"
+check clean 0 "${pinned[@]}" "$work/clean.yaml"
+
+# The URIs GitHub resolves against the checkout.
+python3 - "$work/fixtures.sarif" <<'PY' || failures=$((failures + 1))
+import json, sys
+run = json.load(open(sys.argv[1]))["runs"][0]
+uris = sorted({l["physicalLocation"]["artifactLocation"]["uri"]
+               for r in run["results"] for l in r["locations"]})
+want = ["testdata/outputs/nested/deeper/duplicate.yml",
+        "testdata/outputs/serving.yaml",
+        "testdata/outputs/sub%20dir/broken%20file.yaml"]
+if uris != want:
+    sys.exit(f"FAIL uris: {uris}")
+related = [r for r in run["results"] if r.get("relatedLocations")]
+if not related:
+    sys.exit("FAIL: no result with related locations")
+PY
+
+# Both validators must be able to fail: one broken file for each.
+python3 - "$work/fixtures.sarif" "$work" <<'PY'
+import json, sys
+log = json.load(open(sys.argv[1]))
+rule = log["runs"][0]["tool"]["driver"]["rules"][0]
+rule["properties"]["tags"] = ["general", "general"]  # schema: uniqueItems
+json.dump(log, open(sys.argv[2] + "/schema-invalid.sarif", "w"))
+log = json.load(open(sys.argv[1]))
+rule = log["runs"][0]["tool"]["driver"]["rules"][0]
+rule["properties"]["tags"] = sorted(set(rule["properties"]["tags"]))
+loc = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
+loc["artifactLocation"]["uri"] = "/" + loc["artifactLocation"]["uri"]  # SARIF1004
+json.dump(log, open(sys.argv[2] + "/multitool-invalid.sarif", "w"))
+PY
+for broken in schema-invalid multitool-invalid; do
+  if scripts/validate_sarif.sh "$work/$broken.sarif" >"$work/$broken.log" 2>&1; then
+    echo "FAIL $broken: validate_sarif.sh accepted it" >&2
+    failures=$((failures + 1))
+  else
+    echo "ok   $broken rejected"
+  fi
+done
+"$JSON_SCHEMA_CHECK" schemas/sarif-schema-2.1.0.json "$work/multitool-invalid.sarif" >/dev/null \
+  || { echo "FAIL: multitool-invalid.sarif should pass the schema" >&2; failures=$((failures + 1)); }
+grep -q SARIF1004 "$work/multitool-invalid.log" \
+  || { echo "FAIL: the multitool did not report SARIF1004" >&2; failures=$((failures + 1)); }
+
+if (( failures )); then
+  echo "sarif_validators: $failures failure(s)" >&2
+  exit 1
+fi
+echo "sarif_validators: all SARIF valid"
