@@ -63,6 +63,8 @@ int run_lint(const LintFlags& flags) {
                 run.model.objects.size()};
   if (flags.format == "json") {
     write_json(*out, report);
+  } else if (flags.format == "github") {
+    write_github(*out, report);
   } else if (flags.format == "sarif") {
     SarifOptions sarif;
     sarif.category = flags.sarif_category;
@@ -92,7 +94,7 @@ CommandRunner add_lint_command(CLI::App& app) {
                   "Files or folders (.yaml, .yml, .json); - reads stdin; "
                   "default .");
   cmd->add_option("--format", flags->format, "Output format")
-      ->check(CLI::IsMember({"text", "json", "sarif"}))
+      ->check(CLI::IsMember({"text", "json", "sarif", "github"}))
       ->capture_default_str();
   cmd->add_option("-o,--output", flags->output,
                   "Write the report to FILE instead of stdout");
