@@ -1,0 +1,75 @@
+#include <doctest/doctest.h>
+
+#include "linter/lsp/framing.h"
+
+namespace launchlint::lsp {
+
+TEST_CASE("lsp framing: whole, partial and back-to-back messages") {
+  std::string two = frame(R"({"a":1})") + frame("{}");
+  std::size_t consumed = 0;
+  std::string body, error;
+  REQUIRE(parse_frame(two, &consumed, &body, &error) == FrameStatus::kMessage);
+  CHECK(body == R"({"a":1})");
+  CHECK(consumed == std::string("Content-Length: 7\r\n\r\n").size() + 7);
+  std::string_view rest = std::string_view(two).substr(consumed);
+  REQUIRE(parse_frame(rest, &consumed, &body, &error) == FrameStatus::kMessage);
+  CHECK(body == "{}");
+  CHECK(consumed == rest.size());
+
+  // Every strict prefix needs more.
+  std::string one = frame(R"({"jsonrpc":"2.0"})");
+  for (std::size_t n = 0; n < one.size(); ++n) {
+    CHECK(parse_frame(one.substr(0, n), &consumed, &body, &error) ==
+          FrameStatus::kNeedMore);
+  }
+}
+
+TEST_CASE("lsp framing: other headers, case and spaces") {
+  std::string text =
+      "content-type: application/vscode-jsonrpc; charset=utf-8\r\n"
+      "CONTENT-LENGTH:   2  \r\n\r\n{}";
+  std::size_t consumed = 0;
+  std::string body, error;
+  REQUIRE(parse_frame(text, &consumed, &body, &error) == FrameStatus::kMessage);
+  CHECK(body == "{}");
+  CHECK(consumed == text.size());
+}
+
+TEST_CASE("lsp framing: malformed headers are skipped, never stuck") {
+  std::size_t consumed = 0;
+  std::string body, error;
+  struct Case {
+    std::string text;
+    std::string_view why;
+  };
+  for (const Case& c : {Case{"Content-Type: x\r\n\r\n{}", "without Content-Length"},
+                        Case{"Content-Length: 12x\r\n\r\n{}", "bad Content-Length"},
+                        Case{"Content-Length: -1\r\n\r\n", "bad Content-Length"},
+                        Case{"Content-Length: \r\n\r\n", "bad Content-Length"},
+                        Case{"garbage\r\n\r\n", "without ':'"},
+                        Case{"Content-Length: 99999999999999999999999\r\n\r\n",
+                             "bad Content-Length"}}) {
+    CAPTURE(c.text);
+    REQUIRE(parse_frame(c.text, &consumed, &body, &error) ==
+            FrameStatus::kMalformed);
+    CHECK(consumed > 0);
+    CHECK(consumed <= c.text.size());
+    CHECK(error.find(c.why) != std::string::npos);
+  }
+  // A header that never ends is refused once it passes 8 KiB.
+  std::string endless(9000, 'x');
+  REQUIRE(parse_frame(endless, &consumed, &body, &error) == FrameStatus::kMalformed);
+  CHECK(consumed == endless.size());
+  // An oversized body is skipped whole, also the part not read yet.
+  std::string huge = "Content-Length: 100000000\r\n\r\n{";
+  REQUIRE(parse_frame(huge, &consumed, &body, &error) == FrameStatus::kMalformed);
+  CHECK(consumed == huge.size() - 1 + 100000000);
+  // After a malformed frame, the next one parses.
+  std::string recover = "oops: 1\r\nno length\r\n\r\n" + frame("{}");
+  REQUIRE(parse_frame(recover, &consumed, &body, &error) == FrameStatus::kMalformed);
+  REQUIRE(parse_frame(std::string_view(recover).substr(consumed), &consumed,
+                      &body, &error) == FrameStatus::kMessage);
+  CHECK(body == "{}");
+}
+
+}  // namespace launchlint::lsp

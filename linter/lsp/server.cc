@@ -1,0 +1,664 @@
+#include "linter/lsp/server.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <iostream>
+#include <set>
+
+#include <fmt/format.h>
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
+
+#include "linter/load/inputs.h"
+#include "linter/lsp/fixes.h"
+#include "linter/lsp/yaml_edit.h"
+#include "linter/output/report.h"
+#include "linter/rules/registry.h"
+
+namespace launchlint::lsp {
+
+namespace {
+
+using Json = rapidjson::Value;
+using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
+
+constexpr std::size_t kMaxFolderFiles = 2000;
+constexpr std::size_t kMaxFileBytes = std::size_t{16} << 20;
+
+// Thrown for a request whose params are not what the method needs.
+struct BadParams {
+  std::string message;
+};
+
+const Json* member(const Json& object, std::string_view name) {
+  if (!object.IsObject()) return nullptr;
+  auto it = object.FindMember(
+      Json(name.data(), static_cast<rapidjson::SizeType>(name.size())));
+  return it == object.MemberEnd() ? nullptr : &it->value;
+}
+
+std::string_view string_member(const Json& object, std::string_view name) {
+  const Json* v = member(object, name);
+  if (v == nullptr || !v->IsString()) {
+    throw BadParams{fmt::format("'{}' must be a string", name)};
+  }
+  return {v->GetString(), v->GetStringLength()};
+}
+
+const Json& object_member(const Json& object, std::string_view name) {
+  const Json* v = member(object, name);
+  if (v == nullptr || !v->IsObject()) {
+    throw BadParams{fmt::format("'{}' must be an object", name)};
+  }
+  return *v;
+}
+
+std::uint32_t uint_member(const Json& object, std::string_view name) {
+  const Json* v = member(object, name);
+  if (v == nullptr || !v->IsUint()) {
+    throw BadParams{fmt::format("'{}' must be a non-negative integer", name)};
+  }
+  return v->GetUint();
+}
+
+Position position_param(const Json& object) {
+  return {uint_member(object, "line"), uint_member(object, "character")};
+}
+
+Range range_param(const Json& object) {
+  return {position_param(object_member(object, "start")),
+          position_param(object_member(object, "end"))};
+}
+
+void string(Writer& w, std::string_view s) {
+  w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
+}
+
+void position(Writer& w, Position p) {
+  w.StartObject();
+  w.Key("line");
+  w.Uint(p.line);
+  w.Key("character");
+  w.Uint(p.character);
+  w.EndObject();
+}
+
+void range(Writer& w, const Range& r) {
+  w.StartObject();
+  w.Key("start");
+  position(w, r.start);
+  w.Key("end");
+  position(w, r.end);
+  w.EndObject();
+}
+
+std::string help_uri(const RuleInfo& rule) {
+  return fmt::format("https://github.com/launchlint/launchlint/blob/main/"
+                     "rules/{}/{}.md",
+                     to_string(rule.area), rule.name);
+}
+
+std::string diagnostic_message(const Finding& f) {
+  if (f.object.kind.empty()) return f.message;
+  return fmt::format("{}: {}", f.object.display(), f.message);
+}
+
+int lsp_severity(Severity s) {
+  return s == Severity::Error ? 1 : s == Severity::Warning ? 2 : 3;
+}
+
+bool manifest_name(const std::filesystem::path& p) {
+  std::string ext = p.extension().string();
+  std::string name = p.filename().string();
+  return !name.starts_with('.') &&
+         (ext == ".yaml" || ext == ".yml" || ext == ".json");
+}
+
+bool contains(const Range& r, Position p) { return r.start <= p && p <= r.end; }
+bool overlaps(const Range& a, const Range& b) {
+  return a.start <= b.end && b.start <= a.end;
+}
+
+int hex(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+}  // namespace
+
+std::string uri_to_path(std::string_view uri) {
+  if (!uri.starts_with("file://")) return {};
+  uri.remove_prefix(7);
+  std::size_t slash = uri.find('/');
+  if (slash == std::string_view::npos) return {};
+  uri.remove_prefix(slash);  // drop the authority (localhost)
+  std::string path;
+  for (std::size_t i = 0; i < uri.size(); ++i) {
+    if (uri[i] == '%' && i + 2 < uri.size() &&
+        hex(uri[i + 1]) >= 0 && hex(uri[i + 2]) >= 0) {
+      path.push_back(static_cast<char>(hex(uri[i + 1]) * 16 + hex(uri[i + 2])));
+      i += 2;
+    } else {
+      path.push_back(uri[i]);
+    }
+  }
+  return std::filesystem::path(path).lexically_normal().generic_string();
+}
+
+std::string path_to_uri(std::string_view path) {
+  std::string out = "file://";
+  for (unsigned char c : path) {
+    if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~' ||
+        c == '/') {
+      out.push_back(static_cast<char>(c));
+    } else {
+      out += fmt::format("%{:02X}", c);
+    }
+  }
+  return out;
+}
+
+Range finding_range(std::string_view text, const LineIndex& lines,
+                    std::uint32_t line, std::uint32_t column) {
+  std::size_t l = line > 0 ? line - 1 : 0;
+  std::size_t c = column > 0 ? column - 1 : 0;
+  std::string_view content = lines.line(l);
+  c = std::min(c, content.size());
+  std::size_t begin = lines.line_offset(l) + c;
+  bool flow = content.substr(0, c).find_first_of("{[") != std::string_view::npos;
+  std::size_t end = token_end(text, begin, flow);
+  std::size_t line_end = lines.line_offset(l) + content.size();
+  if (end > line_end) end = line_end;  // a multi-line token: its first line
+  if (end <= begin) end = std::min(begin + 1, line_end);
+  return {lines.position(l, c), lines.position(l, end - lines.line_offset(l))};
+}
+
+void Server::send_error(int code, std::string_view message) {
+  rapidjson::StringBuffer buffer;
+  Writer w(buffer);
+  w.StartObject();
+  w.Key("jsonrpc");
+  w.String("2.0");
+  w.Key("id");
+  w.Null();
+  w.Key("error");
+  w.StartObject();
+  w.Key("code");
+  w.Int(code);
+  w.Key("message");
+  string(w, message);
+  w.EndObject();
+  w.EndObject();
+  send_(buffer.GetString());
+}
+
+void Server::handle(std::string_view body, Clock::time_point now) {
+  if (exited_) return;
+  rapidjson::Document message;
+  message.Parse(body.data(), body.size());
+  if (message.HasParseError()) {
+    send_error(kParseError, "message is not valid JSON");
+    return;
+  }
+  if (!message.IsObject()) {
+    send_error(kInvalidRequest, "message is not a JSON object");
+    return;
+  }
+  const Json* method = member(message, "method");
+  const Json* id = member(message, "id");
+  if (id != nullptr && !id->IsString() && !id->IsInt64()) {
+    send_error(kInvalidRequest, "id must be an integer or a string");
+    return;
+  }
+  if (method == nullptr) {
+    if (id != nullptr) return;  // a response to nothing we asked: ignore
+    send_error(kInvalidRequest, "message without method");
+    return;
+  }
+  Json null_params;
+  const Json* params = member(message, "params");
+  if (params == nullptr) params = &null_params;
+
+  auto respond_error = [&](int code, std::string_view text) {
+    rapidjson::StringBuffer buffer;
+    Writer w(buffer);
+    w.StartObject();
+    w.Key("jsonrpc");
+    w.String("2.0");
+    w.Key("id");
+    id->Accept(w);
+    w.Key("error");
+    w.StartObject();
+    w.Key("code");
+    w.Int(code);
+    w.Key("message");
+    string(w, text);
+    w.EndObject();
+    w.EndObject();
+    send_(buffer.GetString());
+  };
+  if (!method->IsString()) {
+    if (id != nullptr) {
+      respond_error(kInvalidRequest, "method must be a string");
+    } else {
+      send_error(kInvalidRequest, "method must be a string");
+    }
+    return;
+  }
+  std::string_view name(method->GetString(), method->GetStringLength());
+  try {
+    if (id == nullptr) {
+      notification(name, *params, now);
+    } else if (name != "initialize" && !initialized_) {
+      respond_error(kServerNotInitialized, "initialize first");
+    } else if (shutdown_) {
+      respond_error(kInvalidRequest, "the server is shut down");
+    } else {
+      request(name, *params, *id);
+    }
+  } catch (const BadParams& e) {
+    if (id != nullptr) respond_error(kInvalidParams, e.message);
+  } catch (const std::exception& e) {
+    std::cerr << fmt::format("launchlint lsp: {} failed: {}\n", name, e.what());
+    if (id != nullptr) respond_error(kInternalError, e.what());
+  }
+}
+
+void Server::request(std::string_view method, const Json& params,
+                     const Json& id) {
+  std::string result;
+  if (method == "initialize") {
+    if (initialized_) throw BadParams{"initialize was already sent"};
+    initialized_ = true;
+    if (const Json* init = member(params, "initializationOptions")) {
+      if (const Json* d = member(*init, "debounceMs"); d && d->IsUint()) {
+        debounce_ = std::chrono::milliseconds(d->GetUint());
+      }
+    }
+    result = fmt::format(
+        R"({{"capabilities":{{"textDocumentSync":{{"openClose":true,"change":1,)"
+        R"("save":{{"includeText":true}}}},"hoverProvider":true,)"
+        R"("codeActionProvider":{{"codeActionKinds":["quickfix"]}}}},)"
+        R"("serverInfo":{{"name":"launchlint","version":"{}"}}}})",
+        tool_version());
+  } else if (method == "shutdown") {
+    shutdown_ = true;
+    result = "null";
+  } else if (method == "textDocument/hover") {
+    result = hover(params);
+  } else if (method == "textDocument/codeAction") {
+    result = code_actions(params);
+  } else {
+    rapidjson::StringBuffer buffer;
+    Writer w(buffer);
+    w.StartObject();
+    w.Key("jsonrpc");
+    w.String("2.0");
+    w.Key("id");
+    id.Accept(w);
+    w.Key("error");
+    w.StartObject();
+    w.Key("code");
+    w.Int(kMethodNotFound);
+    w.Key("message");
+    string(w, fmt::format("unknown method {}", method));
+    w.EndObject();
+    w.EndObject();
+    send_(buffer.GetString());
+    return;
+  }
+  rapidjson::StringBuffer id_text;
+  Writer id_writer(id_text);
+  id.Accept(id_writer);
+  send_(fmt::format(R"({{"jsonrpc":"2.0","id":{},"result":{}}})",
+                    id_text.GetString(), result));
+}
+
+void Server::notification(std::string_view method, const Json& params,
+                          Clock::time_point now) {
+  if (method == "exit") {
+    exited_ = true;
+    return;
+  }
+  if (!initialized_ || shutdown_) return;
+  if (method == "textDocument/didOpen") {
+    const Json& item = object_member(params, "textDocument");
+    OpenDocument doc;
+    doc.uri = string_member(item, "uri");
+    doc.text = string_member(item, "text");
+    if (const Json* v = member(item, "version"); v && v->IsInt64())
+      doc.version = v->GetInt64();
+    doc.path = uri_to_path(doc.uri);
+    if (doc.path.empty()) {
+      doc.path = doc.uri;
+      doc.folder = "uri:" + doc.uri;
+    } else {
+      doc.folder = std::filesystem::path(doc.path).parent_path().generic_string();
+    }
+    std::string folder = doc.folder;
+    std::string uri = doc.uri;
+    documents_[uri] = std::move(doc);
+    schedule(folder, now);
+  } else if (method == "textDocument/didChange") {
+    const Json& item = object_member(params, "textDocument");
+    auto it = documents_.find(string_member(item, "uri"));
+    if (it == documents_.end()) return;
+    OpenDocument& doc = it->second;
+    const Json* changes = member(params, "contentChanges");
+    if (changes == nullptr || !changes->IsArray()) {
+      throw BadParams{"'contentChanges' must be an array"};
+    }
+    for (const Json& change : changes->GetArray()) {
+      std::string_view text = string_member(change, "text");
+      if (const Json* r = member(change, "range"); r && r->IsObject()) {
+        Range where = range_param(*r);
+        LineIndex lines(doc.text);
+        std::size_t begin = lines.offset(where.start);
+        std::size_t end = std::max(begin, lines.offset(where.end));
+        doc.text.replace(begin, end - begin, text);
+      } else {
+        doc.text = text;
+      }
+    }
+    if (const Json* v = member(item, "version"); v && v->IsInt64())
+      doc.version = v->GetInt64();
+    schedule(doc.folder, now + debounce_);
+  } else if (method == "textDocument/didSave") {
+    const Json& item = object_member(params, "textDocument");
+    auto it = documents_.find(string_member(item, "uri"));
+    if (it == documents_.end()) return;
+    if (const Json* t = member(params, "text"); t && t->IsString())
+      it->second.text.assign(t->GetString(), t->GetStringLength());
+    schedule(it->second.folder, now);
+  } else if (method == "textDocument/didClose") {
+    const Json& item = object_member(params, "textDocument");
+    auto it = documents_.find(string_member(item, "uri"));
+    if (it == documents_.end()) return;
+    OpenDocument closed = std::move(it->second);
+    documents_.erase(it);
+    closed.findings.clear();
+    publish(closed);
+    // Its neighbours now see the file on disk instead of the buffer.
+    for (const auto& [uri, doc] : documents_) {
+      if (doc.folder == closed.folder) {
+        schedule(closed.folder, now);
+        break;
+      }
+    }
+  }
+  // initialized, $/cancelRequest, $/setTrace, workspace/*: nothing to do.
+}
+
+void Server::schedule(const std::string& folder, Clock::time_point due) {
+  auto [it, added] = pending_.emplace(folder, due);
+  if (!added) it->second = due;  // the newest change wins: debounce
+}
+
+std::optional<Clock::time_point> Server::next_due() const {
+  std::optional<Clock::time_point> next;
+  for (const auto& [folder, due] : pending_) {
+    if (!next || due < *next) next = due;
+  }
+  return next;
+}
+
+void Server::run_due(Clock::time_point now) {
+  std::vector<std::string> due;
+  for (const auto& [folder, when] : pending_) {
+    if (when <= now) due.push_back(folder);
+  }
+  for (const std::string& folder : due) {
+    pending_.erase(folder);
+    try {
+      lint_folder(folder);
+    } catch (const std::exception& e) {
+      std::cerr << fmt::format("launchlint lsp: linting {} failed: {}\n",
+                               folder, e.what());
+    }
+  }
+}
+
+Server::OpenDocument* Server::fresh(std::string_view uri) {
+  auto it = documents_.find(uri);
+  if (it == documents_.end()) return nullptr;
+  if (pending_.erase(it->second.folder) > 0) lint_folder(it->second.folder);
+  return &it->second;
+}
+
+void Server::lint_folder(const std::string& folder) {
+  auto lint = std::make_shared<FolderLint>();
+  std::vector<OpenDocument*> open;
+  for (auto& [uri, doc] : documents_) {
+    if (doc.folder == folder) {
+      open.push_back(&doc);
+      lint->texts[doc.path] = doc.text;
+    }
+  }
+  if (open.empty()) return;
+  if (!folder.starts_with("uri:")) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    std::vector<fs::path> files;
+    for (fs::directory_iterator it(folder, ec), end; !ec && it != end;
+         it.increment(ec)) {
+      if (manifest_name(it->path())) files.push_back(it->path());
+    }
+    std::sort(files.begin(), files.end());
+    std::size_t read = 0;
+    for (const fs::path& p : files) {
+      std::string path = p.lexically_normal().generic_string();
+      if (lint->texts.contains(path)) continue;  // the open buffer wins
+      if (++read > kMaxFolderFiles) break;
+      std::string text;
+      std::string error;
+      if (read_input({path}, kMaxFileBytes, &text, &error))
+        lint->texts.emplace(path, std::move(text));
+    }
+  }
+  std::vector<InMemoryFile> inputs;
+  inputs.reserve(lint->texts.size());
+  for (const auto& [path, text] : lint->texts) inputs.push_back({path, text});
+  lint->run = lint_texts(inputs, options_);
+  for (OpenDocument* doc : open) {
+    doc->lint = lint;
+    doc->findings.clear();
+    for (const Finding& f : lint->run.findings) {
+      if (!f.suppressed && f.location.file_name() == doc->path)
+        doc->findings.push_back(&f);
+    }
+    publish(*doc);
+  }
+}
+
+void Server::publish(const OpenDocument& doc) {
+  rapidjson::StringBuffer buffer;
+  Writer w(buffer);
+  w.StartObject();
+  w.Key("jsonrpc");
+  w.String("2.0");
+  w.Key("method");
+  w.String("textDocument/publishDiagnostics");
+  w.Key("params");
+  w.StartObject();
+  w.Key("uri");
+  string(w, doc.uri);
+  if (doc.lint) {
+    w.Key("version");
+    w.Int64(doc.version);
+  }
+  w.Key("diagnostics");
+  w.StartArray();
+  if (doc.lint) {
+    const std::string& text = doc.lint->texts.find(doc.path)->second;
+    LineIndex lines(text);
+    for (const Finding* f : doc.findings) {
+      w.StartObject();
+      w.Key("range");
+      range(w, finding_range(text, lines, f->location.line, f->location.column));
+      w.Key("severity");
+      w.Int(lsp_severity(f->severity));
+      w.Key("code");
+      string(w, f->rule->id);
+      w.Key("codeDescription");
+      w.StartObject();
+      w.Key("href");
+      string(w, help_uri(*f->rule));
+      w.EndObject();
+      w.Key("source");
+      w.String("launchlint");
+      w.Key("message");
+      string(w, diagnostic_message(*f));
+      if (!f->related.empty()) {
+        w.Key("relatedInformation");
+        w.StartArray();
+        for (const RelatedLocation& r : f->related) {
+          std::string_view file = r.location.file_name();
+          w.StartObject();
+          w.Key("location");
+          w.StartObject();
+          w.Key("uri");
+          string(w, file == doc.path ? doc.uri : path_to_uri(file));
+          w.Key("range");
+          auto other = doc.lint->texts.find(file);
+          if (other != doc.lint->texts.end()) {
+            LineIndex other_lines(other->second);
+            range(w, finding_range(other->second, other_lines, r.location.line,
+                                   r.location.column));
+          } else {
+            Position p{r.location.line > 0 ? r.location.line - 1 : 0,
+                       r.location.column > 0 ? r.location.column - 1 : 0};
+            range(w, {p, p});
+          }
+          w.EndObject();
+          w.Key("message");
+          string(w, r.message);
+          w.EndObject();
+        }
+        w.EndArray();
+      }
+      w.Key("data");
+      w.StartObject();
+      w.Key("rule");
+      string(w, f->rule->name);
+      w.EndObject();
+      w.EndObject();
+    }
+  }
+  w.EndArray();
+  w.EndObject();
+  w.EndObject();
+  send_(buffer.GetString());
+}
+
+std::string Server::hover(const Json& params) {
+  std::string_view uri =
+      string_member(object_member(params, "textDocument"), "uri");
+  Position at = position_param(object_member(params, "position"));
+  OpenDocument* doc = fresh(uri);
+  if (doc == nullptr || !doc->lint) return "null";
+  const std::string& text = doc->lint->texts.find(doc->path)->second;
+  LineIndex lines(text);
+  std::string markdown;
+  std::optional<Range> first;
+  std::set<std::string_view> shown;
+  for (const Finding* f : doc->findings) {
+    Range r = finding_range(text, lines, f->location.line, f->location.column);
+    if (!contains(r, at)) continue;
+    if (!first) first = r;
+    if (!markdown.empty()) markdown += "\n\n---\n\n";
+    markdown += fmt::format("**{} {}** ({}, {}): {}", f->rule->id,
+                            f->rule->name, to_string(f->severity),
+                            to_string(f->rule->area), f->message);
+    if (shown.insert(f->rule->id).second) {
+      std::string_view doc_text = rule_doc(f->rule->name);
+      if (!doc_text.empty()) markdown += fmt::format("\n\n{}", doc_text);
+    }
+  }
+  if (!first) return "null";
+  rapidjson::StringBuffer buffer;
+  Writer w(buffer);
+  w.StartObject();
+  w.Key("contents");
+  w.StartObject();
+  w.Key("kind");
+  w.String("markdown");
+  w.Key("value");
+  string(w, markdown);
+  w.EndObject();
+  w.Key("range");
+  range(w, *first);
+  w.EndObject();
+  return buffer.GetString();
+}
+
+std::string Server::code_actions(const Json& params) {
+  std::string_view uri =
+      string_member(object_member(params, "textDocument"), "uri");
+  Range wanted = range_param(object_member(params, "range"));
+  OpenDocument* doc = fresh(uri);
+  if (doc == nullptr || !doc->lint) return "[]";
+  const std::string& text = doc->lint->texts.find(doc->path)->second;
+  LineIndex lines(text);
+  rapidjson::StringBuffer buffer;
+  Writer w(buffer);
+  w.StartArray();
+  std::set<std::string> titles;
+  for (const Finding* f : doc->findings) {
+    Range r = finding_range(text, lines, f->location.line, f->location.column);
+    if (!overlaps(r, wanted)) continue;
+    std::vector<Fix> fixes = fixes_for(doc->lint->run.model, *f, text);
+    std::vector<Fix> accept = accept_exception(doc->lint->run.model, *f, text);
+    fixes.insert(fixes.end(), accept.begin(), accept.end());
+    for (const Fix& fix : fixes) {
+      if (!titles.insert(fix.title).second) continue;
+      w.StartObject();
+      w.Key("title");
+      string(w, fix.title);
+      w.Key("kind");
+      w.String("quickfix");
+      w.Key("diagnostics");
+      w.StartArray();
+      w.StartObject();
+      w.Key("range");
+      range(w, r);
+      w.Key("severity");
+      w.Int(lsp_severity(f->severity));
+      w.Key("code");
+      string(w, f->rule->id);
+      w.Key("source");
+      w.String("launchlint");
+      w.Key("message");
+      string(w, diagnostic_message(*f));
+      w.EndObject();
+      w.EndArray();
+      if (fix.preferred) {
+        w.Key("isPreferred");
+        w.Bool(true);
+      }
+      w.Key("edit");
+      w.StartObject();
+      w.Key("changes");
+      w.StartObject();
+      w.Key(doc->uri.c_str(), static_cast<rapidjson::SizeType>(doc->uri.size()));
+      w.StartArray();
+      for (const ByteEdit& e : fix.edits) {
+        w.StartObject();
+        w.Key("range");
+        range(w, {lines.position_at(e.begin), lines.position_at(e.end)});
+        w.Key("newText");
+        string(w, e.text);
+        w.EndObject();
+      }
+      w.EndArray();
+      w.EndObject();
+      w.EndObject();
+      w.EndObject();
+    }
+  }
+  w.EndArray();
+  return buffer.GetString();
+}
+
+}  // namespace launchlint::lsp
