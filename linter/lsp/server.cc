@@ -460,7 +460,7 @@ void Server::lint_folder(const std::string& folder) {
   std::vector<InMemoryFile> inputs;
   inputs.reserve(lint->texts.size());
   for (const auto& [path, text] : lint->texts) inputs.push_back({path, text});
-  lint->run = lint_texts(inputs, options_);
+  lint->run = lint_(inputs, options_);
   for (OpenDocument* doc : open) {
     doc->lint = lint;
     doc->findings.clear();

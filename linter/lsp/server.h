@@ -54,6 +54,10 @@ class Server {
   bool exited() const { return exited_; }
   int exit_code() const { return shutdown_ ? 0 : 1; }
   void set_debounce(std::chrono::milliseconds d) { debounce_ = d; }
+  // What lints a folder's files (lint_texts by default; tests wrap it).
+  using LintFn = std::function<LintRun(const std::vector<InMemoryFile>&,
+                                       const LintOptions&)>;
+  void set_lint(LintFn lint) { lint_ = std::move(lint); }
   std::chrono::milliseconds debounce() const { return debounce_; }
   // Sends a JSON-RPC error with a null id (for framing errors).
   void send_error(int code, std::string_view message);
@@ -86,6 +90,7 @@ class Server {
   std::map<std::string, Clock::time_point> pending_;           // by folder
   std::chrono::milliseconds debounce_{200};
   LintOptions options_;
+  LintFn lint_ = lint_texts;
   bool initialized_ = false;
   bool shutdown_ = false;
   bool exited_ = false;
