@@ -35,8 +35,7 @@ int run_lsp() {
       client_gone = true;
     }
   });
-  std::string buffer;
-  std::size_t skip = 0;  // bytes of an oversized message still to drop
+  lsp::MessageReader reader;
   char chunk[65536];
   while (!server.exited() && !client_gone) {
     int timeout = -1;
@@ -52,27 +51,15 @@ int run_lsp() {
       ssize_t n = ::read(STDIN_FILENO, chunk, sizeof chunk);
       if (n < 0 && (errno == EINTR || errno == EAGAIN)) continue;
       if (n <= 0) break;  // end of input: the client is gone
-      std::string_view data(chunk, static_cast<std::size_t>(n));
-      std::size_t dropped = std::min(skip, data.size());
-      skip -= dropped;
-      buffer.append(data.substr(dropped));
-      while (!server.exited()) {
-        std::size_t consumed = 0;
-        std::string body, error;
-        lsp::FrameStatus status =
-            lsp::parse_frame(buffer, &consumed, &body, &error);
-        if (status == lsp::FrameStatus::kNeedMore) break;
-        if (consumed > buffer.size()) {
-          skip = consumed - buffer.size();
-          consumed = buffer.size();
+      for (const lsp::MessageReader::Item& item :
+           reader.feed(std::string_view(chunk, static_cast<std::size_t>(n)))) {
+        if (server.exited()) break;
+        if (item.malformed) {
+          std::cerr << fmt::format("launchlint lsp: {}\n", item.text);
+          server.send_error(lsp::kParseError, item.text);
+        } else {
+          server.handle(item.text, lsp::Clock::now());
         }
-        buffer.erase(0, consumed);
-        if (status == lsp::FrameStatus::kMalformed) {
-          std::cerr << fmt::format("launchlint lsp: {}\n", error);
-          server.send_error(lsp::kParseError, error);
-          continue;
-        }
-        server.handle(body, lsp::Clock::now());
       }
     }
     server.run_due(lsp::Clock::now());

@@ -89,6 +89,30 @@ FrameStatus parse_frame(std::string_view buffer, std::size_t* consumed,
   return FrameStatus::kMessage;
 }
 
+std::vector<MessageReader::Item> MessageReader::feed(std::string_view bytes) {
+  std::vector<Item> result;
+  std::size_t dropped = std::min(skip_, bytes.size());
+  skip_ -= dropped;
+  buffer_.append(bytes.substr(dropped));
+  while (!buffer_.empty()) {
+    std::size_t consumed = 0;
+    std::string body, error;
+    FrameStatus status = parse_frame(buffer_, &consumed, &body, &error);
+    if (status == FrameStatus::kNeedMore) break;
+    if (consumed > buffer_.size()) {
+      skip_ = consumed - buffer_.size();
+      consumed = buffer_.size();
+    }
+    buffer_.erase(0, consumed);
+    if (status == FrameStatus::kMalformed) {
+      result.push_back({true, std::move(error)});
+    } else {
+      result.push_back({false, std::move(body)});
+    }
+  }
+  return result;
+}
+
 std::string frame(std::string_view body) {
   return fmt::format("Content-Length: {}\r\n\r\n{}", body.size(), body);
 }

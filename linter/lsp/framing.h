@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace launchlint::lsp {
 
@@ -22,6 +23,25 @@ inline constexpr std::size_t kMaxMessageBytes = std::size_t{64} << 20;
 // buffer.size() (an oversized body): the excess is input still to be skipped.
 FrameStatus parse_frame(std::string_view buffer, std::size_t* consumed,
                         std::string* body, std::string* error);
+
+// Splits a byte stream into message bodies: feed it what read() returned.
+// Keeps the partial message between calls and skips malformed headers and
+// oversized bodies (also the part of them still to come). Any bytes are
+// safe: with parse_frame, the fuzz target's entry point for the stream.
+class MessageReader {
+ public:
+  struct Item {
+    bool malformed = false;  // text: why the frame was skipped
+    std::string text;        // else the message body
+  };
+  // The complete messages and skipped frames, in stream order.
+  std::vector<Item> feed(std::string_view bytes);
+  std::size_t buffered() const { return buffer_.size(); }
+
+ private:
+  std::string buffer_;
+  std::size_t skip_ = 0;
+};
 
 // Frames a message body for sending.
 std::string frame(std::string_view body);

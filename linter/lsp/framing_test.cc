@@ -73,3 +73,34 @@ TEST_CASE("lsp framing: malformed headers are skipped, never stuck") {
 }
 
 }  // namespace launchlint::lsp
+
+namespace launchlint::lsp {
+
+TEST_CASE("lsp message reader: byte by byte, errors in order, oversized skips") {
+  std::string stream = frame("{\"a\":1}") + "Content-Length: x\r\n\r\n" +
+                       "Content-Length: 70000000\r\n\r\n" +
+                       std::string(1000, 'z');
+  std::string tail = std::string(70000000 - 1000, 'z') + frame("{}");
+  MessageReader reader;
+  std::vector<MessageReader::Item> items;
+  for (char c : stream) {
+    for (auto& item : reader.feed(std::string_view(&c, 1))) items.push_back(item);
+  }
+  // The rest of the oversized body comes in big chunks, then a message.
+  for (std::size_t at = 0; at < tail.size(); at += 1 << 20) {
+    for (auto& item : reader.feed(std::string_view(tail).substr(at, 1 << 20)))
+      items.push_back(item);
+  }
+  REQUIRE(items.size() == 4);
+  CHECK_FALSE(items[0].malformed);
+  CHECK(items[0].text == "{\"a\":1}");
+  CHECK(items[1].malformed);
+  CHECK(items[1].text.find("bad Content-Length") != std::string::npos);
+  CHECK(items[2].malformed);
+  CHECK(items[2].text.find("64 MiB") != std::string::npos);
+  CHECK_FALSE(items[3].malformed);
+  CHECK(items[3].text == "{}");
+  CHECK(reader.buffered() == 0);
+}
+
+}  // namespace launchlint::lsp
