@@ -58,6 +58,10 @@ spec:
         securityContext:
           privileged: true
 YAML
+# A Helm template is not YAML before rendering: the manifests hook leaves it.
+mkdir -p "$work/charts/llm/templates"
+printf 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ .Release.Name }}\n{{- if .Values.x }}\n' \
+  > "$work/charts/llm/templates/deployment.yaml"
 # Not a manifest: the manifests hook must skip it quietly.
 printf 'on: push\njobs: {}\n' > "$work/.github/ci.yaml"
 git -C "$work" init -q -b main
@@ -76,6 +80,10 @@ fi
 grep -q "launchlint (manifests).*Failed" <<<"$out" || fail "no Failed line: $out"
 grep -q "deploy/broken/server.yaml:17:23: error: .*\[SEC001\]" <<<"$out" \
   || fail "the finding is not reported at its line: $out"
+
+out=$(pre-commit try-repo "$hooks" launchlint --files charts/llm/templates/deployment.yaml 2>&1) \
+  || fail "manifests hook linted a Helm template: $out"
+grep -q "launchlint (manifests).*Skipped" <<<"$out" || fail "template not skipped: $out"
 
 # Only the files given are linted: the broken one is not among them.
 pre-commit try-repo "$hooks" launchlint --files deploy/clean/config.yaml >/dev/null 2>&1 \
