@@ -79,10 +79,11 @@ Fix container_fix(const Object& object, const Finding& finding,
   for (auto [pod, c] : found) {
     add(set_value(text, lines, c->node, keys, value), &fix);
   }
-  std::string where = found.size() == 1
-                          ? fmt::format("container \"{}\"", found[0].second->name())
-                          : "every container";
-  fix.title = fmt::format("Set securityContext.{}: {} on {}", field, value, where);
+  std::string where = found.size() == 1 ? fmt::format("container \"{}\"",
+                                                      found[0].second->name())
+                                        : "every container";
+  fix.title =
+      fmt::format("Set securityContext.{}: {} on {}", field, value, where);
   return fix;
 }
 
@@ -130,7 +131,8 @@ std::vector<Fix> fixes_for(const Model& model, const Finding& finding,
         any_hit |= path_within(finding.path, doc.path_of(pod.spec));
       }
       for (const PodTemplate& pod : object->pods) {
-        if (any_hit && !path_within(finding.path, doc.path_of(pod.spec))) continue;
+        if (any_hit && !path_within(finding.path, doc.path_of(pod.spec)))
+          continue;
         add(set_value(text, lines, pod.spec, keys, "false"), &fix);
       }
       break;
@@ -153,16 +155,18 @@ std::vector<Fix> accept_exception(const Model& model, const Finding& finding,
   if (object == nullptr || !editable(*object) || !object->metadata.is_map())
     return {};
   LineIndex lines(text);
-  std::string key = fmt::format("ignore-check.launchlint.io/{}", finding.rule->id);
+  std::string key =
+      fmt::format("ignore-check.launchlint.io/{}", finding.rule->id);
   std::array<std::string_view, 2> keys{"annotations", key};
   std::optional<ByteEdit> edit =
       set_value(text, lines, object->metadata, keys,
                 fmt::format("\"{}\"", kReasonPlaceholder));
   if (!edit) return {};
   Fix fix;
-  fix.title = fmt::format("Accept this exception: annotate {} with {} (reason "
-                          "to fill in)",
-                          object->id.display(), key);
+  fix.title = fmt::format(
+      "Accept this exception: annotate {} with {} (reason "
+      "to fill in)",
+      object->id.display(), key);
   fix.edits.push_back(std::move(*edit));
   return {std::move(fix)};
 }

@@ -69,8 +69,8 @@ const std::string kDeployment =
 }  // namespace
 
 TEST_CASE("fixes: container setting added after the container's last entry") {
-  std::string out = fixed(kDeployment, kEscalation,
-                          "spec.template.spec.containers[0]");
+  std::string out =
+      fixed(kDeployment, kEscalation, "spec.template.spec.containers[0]");
   CHECK(out ==
         "apiVersion: apps/v1\n"
         "kind: Deployment\n"
@@ -96,19 +96,21 @@ TEST_CASE("fixes: container setting added after the container's last entry") {
 }
 
 TEST_CASE("fixes: an existing value is replaced, its comment kept") {
-  std::string out = fixed(
-      kDeployment, kEscalation,
-      "spec.template.spec.containers[1].securityContext.allowPrivilegeEscalation");
+  std::string out = fixed(kDeployment, kEscalation,
+                          "spec.template.spec.containers[1].securityContext."
+                          "allowPrivilegeEscalation");
   CHECK(out.find("          allowPrivilegeEscalation: false  # why not\n"
                  "      volumes: []\n") != std::string::npos);
-  CHECK(out.find("ports:\n        - containerPort: 8000\n\n") != std::string::npos);
+  CHECK(out.find("ports:\n        - containerPort: 8000\n\n") !=
+        std::string::npos);
 }
 
 TEST_CASE("fixes: a finding on the pod spec fixes every container") {
   std::string out = fixed(kDeployment, kReadOnly, "spec.template.spec");
   CHECK(out.find("        - containerPort: 8000\n"
                  "        securityContext:\n"
-                 "          readOnlyRootFilesystem: true\n") != std::string::npos);
+                 "          readOnlyRootFilesystem: true\n") !=
+        std::string::npos);
   CHECK(out.find("          allowPrivilegeEscalation: true  # why not\n"
                  "          readOnlyRootFilesystem: true\n"
                  "      volumes: []\n") != std::string::npos);
@@ -127,12 +129,14 @@ TEST_CASE("fixes: flow maps, null values and a missing final newline") {
         "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n"
         "  containers:\n  - {securityContext: {readOnlyRootFilesystem: true}, "
         "name: a, image: b:1}\n");
-  CHECK(fixed("apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n"
-              "  containers:\n  - name: a\n    securityContext:\n    image: b:1\n",
-              kEscalation, "spec.containers[0]") ==
-        "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n"
-        "  containers:\n  - name: a\n    securityContext:\n"
-        "      allowPrivilegeEscalation: false\n    image: b:1\n");
+  CHECK(
+      fixed(
+          "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n"
+          "  containers:\n  - name: a\n    securityContext:\n    image: b:1\n",
+          kEscalation, "spec.containers[0]") ==
+      "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n"
+      "  containers:\n  - name: a\n    securityContext:\n"
+      "      allowPrivilegeEscalation: false\n    image: b:1\n");
   CHECK(fixed("apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n"
               "  containers:\n  - name: a\n    image: b:1",
               kEscalation, "spec.containers[0]") ==
@@ -155,17 +159,19 @@ TEST_CASE("fixes: token automount, revision history, no fix, no JSON edits") {
         "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\nspec:\n"
         "  revisionHistoryLimit: 10\n  template: {spec: {containers: []}}\n");
   CHECK(fixed(kDeployment, kNoFix, "spec") == "<no fix>");
-  CHECK(fixed(R"({"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "p"},)"
-              R"( "spec": {"containers": [{"name": "a", "image": "b:1"}]}})",
-              kEscalation, "spec.containers[0]", false, "p.json") == "<no fix>");
+  CHECK(
+      fixed(R"({"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "p"},)"
+            R"( "spec": {"containers": [{"name": "a", "image": "b:1"}]}})",
+            kEscalation, "spec.containers[0]", false, "p.json") == "<no fix>");
 }
 
 TEST_CASE("fixes: accept this exception adds the annotation with a reason") {
   std::string out = fixed(kDeployment, kEscalation, "spec", true);
-  CHECK(out.starts_with("apiVersion: apps/v1\nkind: Deployment\nmetadata:\n"
-                        "  name: llama\n  annotations:\n"
-                        "    ignore-check.launchlint.io/SEC900: \"TODO: why "
-                        "this risk is accepted\"\nspec:\n"));
+  CHECK(
+      out.starts_with("apiVersion: apps/v1\nkind: Deployment\nmetadata:\n"
+                      "  name: llama\n  annotations:\n"
+                      "    ignore-check.launchlint.io/SEC900: \"TODO: why "
+                      "this risk is accepted\"\nspec:\n"));
   CHECK(fixed("apiVersion: v1\nkind: Service\nmetadata:\n  name: s\n"
               "  annotations:\n    team: llm\nspec: {}\n",
               kNoFix, "", true) ==

@@ -22,8 +22,10 @@ bool iequals(std::string_view a, std::string_view b) {
 }
 
 std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
+    s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
+    s.remove_suffix(1);
   return s;
 }
 
@@ -65,8 +67,9 @@ FrameStatus parse_frame(std::string_view buffer, std::size_t* consumed,
         std::from_chars(value.data(), value.data() + value.size(), length);
     if (ec != std::errc() || ptr != value.data() + value.size() ||
         value.empty()) {
-      *error = fmt::format("bad Content-Length '{}'",
-                           value.substr(0, std::min<std::size_t>(value.size(), 40)));
+      *error =
+          fmt::format("bad Content-Length '{}'",
+                      value.substr(0, std::min<std::size_t>(value.size(), 40)));
       *consumed = header_end;
       return FrameStatus::kMalformed;
     }
@@ -79,7 +82,8 @@ FrameStatus parse_frame(std::string_view buffer, std::size_t* consumed,
   }
   if (length > kMaxMessageBytes) {
     // The whole body is skipped, also the part not read yet.
-    *error = fmt::format("message of {} bytes is over the 64 MiB limit", length);
+    *error =
+        fmt::format("message of {} bytes is over the 64 MiB limit", length);
     *consumed = header_end + length;
     return FrameStatus::kMalformed;
   }

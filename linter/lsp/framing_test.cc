@@ -42,13 +42,14 @@ TEST_CASE("lsp framing: malformed headers are skipped, never stuck") {
     std::string text;
     std::string_view why;
   };
-  for (const Case& c : {Case{"Content-Type: x\r\n\r\n{}", "without Content-Length"},
-                        Case{"Content-Length: 12x\r\n\r\n{}", "bad Content-Length"},
-                        Case{"Content-Length: -1\r\n\r\n", "bad Content-Length"},
-                        Case{"Content-Length: \r\n\r\n", "bad Content-Length"},
-                        Case{"garbage\r\n\r\n", "without ':'"},
-                        Case{"Content-Length: 99999999999999999999999\r\n\r\n",
-                             "bad Content-Length"}}) {
+  for (const Case& c :
+       {Case{"Content-Type: x\r\n\r\n{}", "without Content-Length"},
+        Case{"Content-Length: 12x\r\n\r\n{}", "bad Content-Length"},
+        Case{"Content-Length: -1\r\n\r\n", "bad Content-Length"},
+        Case{"Content-Length: \r\n\r\n", "bad Content-Length"},
+        Case{"garbage\r\n\r\n", "without ':'"},
+        Case{"Content-Length: 99999999999999999999999\r\n\r\n",
+             "bad Content-Length"}}) {
     CAPTURE(c.text);
     REQUIRE(parse_frame(c.text, &consumed, &body, &error) ==
             FrameStatus::kMalformed);
@@ -58,15 +59,18 @@ TEST_CASE("lsp framing: malformed headers are skipped, never stuck") {
   }
   // A header that never ends is refused once it passes 8 KiB.
   std::string endless(9000, 'x');
-  REQUIRE(parse_frame(endless, &consumed, &body, &error) == FrameStatus::kMalformed);
+  REQUIRE(parse_frame(endless, &consumed, &body, &error) ==
+          FrameStatus::kMalformed);
   CHECK(consumed == endless.size());
   // An oversized body is skipped whole, also the part not read yet.
   std::string huge = "Content-Length: 100000000\r\n\r\n{";
-  REQUIRE(parse_frame(huge, &consumed, &body, &error) == FrameStatus::kMalformed);
+  REQUIRE(parse_frame(huge, &consumed, &body, &error) ==
+          FrameStatus::kMalformed);
   CHECK(consumed == huge.size() - 1 + 100000000);
   // After a malformed frame, the next one parses.
   std::string recover = "oops: 1\r\nno length\r\n\r\n" + frame("{}");
-  REQUIRE(parse_frame(recover, &consumed, &body, &error) == FrameStatus::kMalformed);
+  REQUIRE(parse_frame(recover, &consumed, &body, &error) ==
+          FrameStatus::kMalformed);
   REQUIRE(parse_frame(std::string_view(recover).substr(consumed), &consumed,
                       &body, &error) == FrameStatus::kMessage);
   CHECK(body == "{}");
@@ -76,7 +80,8 @@ TEST_CASE("lsp framing: malformed headers are skipped, never stuck") {
 
 namespace launchlint::lsp {
 
-TEST_CASE("lsp message reader: byte by byte, errors in order, oversized skips") {
+TEST_CASE(
+    "lsp message reader: byte by byte, errors in order, oversized skips") {
   std::string stream = frame("{\"a\":1}") + "Content-Length: x\r\n\r\n" +
                        "Content-Length: 70000000\r\n\r\n" +
                        std::string(1000, 'z');
@@ -84,7 +89,8 @@ TEST_CASE("lsp message reader: byte by byte, errors in order, oversized skips") 
   MessageReader reader;
   std::vector<MessageReader::Item> items;
   for (char c : stream) {
-    for (auto& item : reader.feed(std::string_view(&c, 1))) items.push_back(item);
+    for (auto& item : reader.feed(std::string_view(&c, 1)))
+      items.push_back(item);
   }
   // The rest of the oversized body comes in big chunks, then a message.
   for (std::size_t at = 0; at < tail.size(); at += 1 << 20) {

@@ -93,9 +93,10 @@ void range(Writer& w, const Range& r) {
 }
 
 std::string help_uri(const RuleInfo& rule) {
-  return fmt::format("https://github.com/launchlint/launchlint/blob/main/"
-                     "rules/{}/{}.md",
-                     to_string(rule.area), rule.name);
+  return fmt::format(
+      "https://github.com/launchlint/launchlint/blob/main/"
+      "rules/{}/{}.md",
+      to_string(rule.area), rule.name);
 }
 
 std::string diagnostic_message(const Finding& f) {
@@ -136,8 +137,8 @@ std::string uri_to_path(std::string_view uri) {
   uri.remove_prefix(slash);  // drop the authority (localhost)
   std::string path;
   for (std::size_t i = 0; i < uri.size(); ++i) {
-    if (uri[i] == '%' && i + 2 < uri.size() &&
-        hex(uri[i + 1]) >= 0 && hex(uri[i + 2]) >= 0) {
+    if (uri[i] == '%' && i + 2 < uri.size() && hex(uri[i + 1]) >= 0 &&
+        hex(uri[i + 2]) >= 0) {
       path.push_back(static_cast<char>(hex(uri[i + 1]) * 16 + hex(uri[i + 2])));
       i += 2;
     } else {
@@ -167,7 +168,8 @@ Range finding_range(std::string_view text, const LineIndex& lines,
   std::string_view content = lines.line(l);
   c = std::min(c, content.size());
   std::size_t begin = lines.line_offset(l) + c;
-  bool flow = content.substr(0, c).find_first_of("{[") != std::string_view::npos;
+  bool flow =
+      content.substr(0, c).find_first_of("{[") != std::string_view::npos;
   std::size_t end = token_end(text, begin, flow);
   std::size_t line_end = lines.line_offset(l) + content.size();
   if (end > line_end) end = line_end;  // a multi-line token: its first line
@@ -335,7 +337,8 @@ void Server::notification(std::string_view method, const Json& params,
       doc.path = doc.uri;
       doc.folder = "uri:" + doc.uri;
     } else {
-      doc.folder = std::filesystem::path(doc.path).parent_path().generic_string();
+      doc.folder =
+          std::filesystem::path(doc.path).parent_path().generic_string();
     }
     std::string folder = doc.folder;
     std::string uri = doc.uri;
@@ -496,7 +499,8 @@ void Server::publish(const OpenDocument& doc) {
     for (const Finding* f : doc.findings) {
       w.StartObject();
       w.Key("range");
-      range(w, finding_range(text, lines, f->location.line, f->location.column));
+      range(w,
+            finding_range(text, lines, f->location.line, f->location.column));
       w.Key("severity");
       w.Int(lsp_severity(f->severity));
       w.Key("code");
@@ -641,7 +645,8 @@ std::string Server::code_actions(const Json& params) {
       w.StartObject();
       w.Key("changes");
       w.StartObject();
-      w.Key(doc->uri.c_str(), static_cast<rapidjson::SizeType>(doc->uri.size()));
+      w.Key(doc->uri.c_str(),
+            static_cast<rapidjson::SizeType>(doc->uri.size()));
       w.StartArray();
       for (const ByteEdit& e : fix.edits) {
         w.StartObject();

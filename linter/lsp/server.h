@@ -87,7 +87,7 @@ class Server {
 
   Send send_;
   std::map<std::string, OpenDocument, std::less<>> documents_;  // by uri
-  std::map<std::string, Clock::time_point> pending_;           // by folder
+  std::map<std::string, Clock::time_point> pending_;            // by folder
   std::chrono::milliseconds debounce_{200};
   LintOptions options_;
   LintFn lint_ = lint_texts;

@@ -48,11 +48,12 @@ struct Harness {
     }
     return out;
   }
-  rapidjson::Document request(std::string_view method, const std::string& params) {
+  rapidjson::Document request(std::string_view method,
+                              const std::string& params) {
     int id = next_id++;
-    auto answers = send(fmt::format(
-        R"({{"jsonrpc":"2.0","id":{},"method":"{}","params":{}}})", id, method,
-        params));
+    auto answers = send(
+        fmt::format(R"({{"jsonrpc":"2.0","id":{},"method":"{}","params":{}}})",
+                    id, method, params));
     REQUIRE(answers.size() == 1);
     REQUIRE(answers[0]["id"].GetInt() == id);
     return std::move(answers[0]);
@@ -63,7 +64,8 @@ struct Harness {
     CHECK(answers.empty());
   }
   void initialize() {
-    auto r = request("initialize", R"({"processId":null,"rootUri":null,"capabilities":{}})");
+    auto r = request("initialize",
+                     R"({"processId":null,"rootUri":null,"capabilities":{}})");
     REQUIRE(r.HasMember("result"));
     notify("initialized", "{}");
   }
@@ -75,11 +77,12 @@ struct Harness {
   }
 };
 
-const rapidjson::Value* diagnostics_of(const std::vector<rapidjson::Document>& published,
-                                       std::string_view uri) {
+const rapidjson::Value* diagnostics_of(
+    const std::vector<rapidjson::Document>& published, std::string_view uri) {
   const rapidjson::Value* found = nullptr;
   for (const auto& d : published) {
-    if (std::string_view(d["method"].GetString()) != "textDocument/publishDiagnostics")
+    if (std::string_view(d["method"].GetString()) !=
+        "textDocument/publishDiagnostics")
       continue;
     if (std::string_view(d["params"]["uri"].GetString()) == uri)
       found = &d["params"]["diagnostics"];
@@ -89,7 +92,8 @@ const rapidjson::Value* diagnostics_of(const std::vector<rapidjson::Document>& p
 
 std::vector<std::string> codes(const rapidjson::Value& diagnostics) {
   std::vector<std::string> out;
-  for (const auto& d : diagnostics.GetArray()) out.push_back(d["code"].GetString());
+  for (const auto& d : diagnostics.GetArray())
+    out.push_back(d["code"].GetString());
   return out;
 }
 
@@ -125,7 +129,8 @@ const std::string kPrivileged =
     "      containers:\n"
     "      - name: vllm\n"
     "        image: vllm/vllm-openai:v0.6.3\n"
-    "        securityContext: {seLinuxOptions: {user: \"é😀\"}, privileged: true}\n";
+    "        securityContext: {seLinuxOptions: {user: \"é😀\"}, privileged: "
+    "true}\n";
 
 std::string open_params(const std::string& uri, const std::string& text) {
   return fmt::format(
@@ -148,7 +153,8 @@ TEST_CASE("lsp server: lifecycle and protocol errors") {
   CHECK(caps["textDocumentSync"]["openClose"].GetBool());
   CHECK(caps["hoverProvider"].GetBool());
   CHECK(caps.HasMember("codeActionProvider"));
-  CHECK(std::string(r["result"]["serverInfo"]["name"].GetString()) == "launchlint");
+  CHECK(std::string(r["result"]["serverInfo"]["name"].GetString()) ==
+        "launchlint");
   r = h.request("initialize", "{}");
   CHECK(r["error"]["code"].GetInt() == kInvalidParams);
 
@@ -174,16 +180,20 @@ TEST_CASE("lsp server: lifecycle and protocol errors") {
   answers = h.send(R"({"jsonrpc":"2.0","id":"r1","result":null})");
   CHECK(answers.empty());  // a response: nothing to say
 
-  r = h.request("textDocument/hover", R"({"textDocument":{"uri":"file:///x.yaml"}})");
+  r = h.request("textDocument/hover",
+                R"({"textDocument":{"uri":"file:///x.yaml"}})");
   CHECK(r["error"]["code"].GetInt() == kInvalidParams);
   r = h.request("textDocument/codeAction", R"({"textDocument":{"uri":5}})");
   CHECK(r["error"]["code"].GetInt() == kInvalidParams);
-  r = h.request("textDocument/hover",
-                R"({"textDocument":{"uri":"file:///nowhere.yaml"},"position":{"line":0,"character":0}})");
+  r = h.request(
+      "textDocument/hover",
+      R"({"textDocument":{"uri":"file:///nowhere.yaml"},"position":{"line":0,"character":0}})");
   CHECK(r["result"].IsNull());
   // Bad notifications are dropped quietly.
-  h.notify("textDocument/didOpen", R"({"textDocument":{"uri":"file:///y.yaml","text":5}})");
-  h.notify("textDocument/didChange", R"({"textDocument":{"uri":"file:///y.yaml"}})");
+  h.notify("textDocument/didOpen",
+           R"({"textDocument":{"uri":"file:///y.yaml","text":5}})");
+  h.notify("textDocument/didChange",
+           R"({"textDocument":{"uri":"file:///y.yaml"}})");
 
   r = h.request("shutdown", "null");
   CHECK(r["result"].IsNull());
@@ -207,20 +217,21 @@ TEST_CASE("lsp server: exit without shutdown is exit code 1") {
 TEST_CASE("lsp server: diagnostics, debounce, hover, code action round trip") {
   TempFolder folder;
   std::string path = folder.write("server.yaml", "placeholder: on disk\n");
-  folder.write("service.yaml",
-               "apiVersion: v1\nkind: Service\nmetadata: {name: llama, namespace: llm}\n"
-               "spec: {selector: {app: llama}, ports: [{port: 80}]}\n");
+  folder.write(
+      "service.yaml",
+      "apiVersion: v1\nkind: Service\nmetadata: {name: llama, namespace: llm}\n"
+      "spec: {selector: {app: llama}, ports: [{port: 80}]}\n");
   folder.write("notes.txt", "not a manifest");
   std::string uri = path_to_uri(path);
 
   Harness h;
   std::vector<std::string> linted;
-  h.server.set_lint([&](const std::vector<InMemoryFile>& files,
-                        const LintOptions& options) {
-    linted.clear();
-    for (const auto& f : files) linted.push_back(f.path);
-    return lint_texts(files, options);
-  });
+  h.server.set_lint(
+      [&](const std::vector<InMemoryFile>& files, const LintOptions& options) {
+        linted.clear();
+        for (const auto& f : files) linted.push_back(f.path);
+        return lint_texts(files, options);
+      });
   h.initialize();
   h.notify("textDocument/didOpen", open_params(uri, kPrivileged));
   REQUIRE(h.server.next_due() == h.now);
@@ -235,7 +246,9 @@ TEST_CASE("lsp server: diagnostics, debounce, hover, code action round trip") {
   for (const auto& d : diagnostics->GetArray()) {
     if (std::string_view(d["code"].GetString()) != "SEC001") continue;
     // "true" after "é" (2 bytes, 1 unit) and "😀" (4 bytes, 2 units).
-    std::string line = "        securityContext: {seLinuxOptions: {user: \"é😀\"}, privileged: ";
+    std::string line =
+        "        securityContext: {seLinuxOptions: {user: \"é😀\"}, "
+        "privileged: ";
     std::uint32_t units = static_cast<std::uint32_t>(line.size()) - 1 - 2;
     CHECK(d["range"]["start"]["line"].GetUint() == 9);
     CHECK(d["range"]["start"]["character"].GetUint() == units);
@@ -245,32 +258,44 @@ TEST_CASE("lsp server: diagnostics, debounce, hover, code action round trip") {
     CHECK(std::string(d["codeDescription"]["href"].GetString())
               .ends_with("/rules/security/privileged-container.md"));
     CHECK(std::string(d["message"].GetString())
-              .starts_with("Deployment llm/llama: container \"vllm\" runs privileged"));
+              .starts_with(
+                  "Deployment llm/llama: container \"vllm\" runs privileged"));
   }
 
   // Hover on the flagged value shows the rule's doc; elsewhere nothing.
-  auto hover = h.request("textDocument/hover", fmt::format(
-      R"({{"textDocument":{{"uri":"{}"}},"position":{{"line":9,"character":70}}}})", uri));
+  auto hover = h.request(
+      "textDocument/hover",
+      fmt::format(
+          R"({{"textDocument":{{"uri":"{}"}},"position":{{"line":9,"character":70}}}})",
+          uri));
   REQUIRE(hover["result"].IsObject());
   std::string markdown = hover["result"]["contents"]["value"].GetString();
-  CHECK(markdown.starts_with("**SEC001 privileged-container** (error, security)"));
+  CHECK(markdown.starts_with(
+      "**SEC001 privileged-container** (error, security)"));
   CHECK(markdown.find("# privileged-container (SEC001)") != std::string::npos);
   CHECK(markdown.find("## Use instead") != std::string::npos);
-  hover = h.request("textDocument/hover", fmt::format(
-      R"({{"textDocument":{{"uri":"{}"}},"position":{{"line":0,"character":1}}}})", uri));
+  hover = h.request(
+      "textDocument/hover",
+      fmt::format(
+          R"({{"textDocument":{{"uri":"{}"}},"position":{{"line":0,"character":1}}}})",
+          uri));
   CHECK(hover["result"].IsNull());
 
   // Typing: nothing is linted until the debounce has passed, and two quick
   // changes make one lint.
   std::string edited = kPrivileged;
   edited.replace(edited.find("v0.6.3"), 6, "latest");
-  h.notify("textDocument/didChange", fmt::format(
-      R"({{"textDocument":{{"uri":"{}","version":2}},"contentChanges":[{{"text":{}}}]}})",
-      uri, json_string(kPrivileged + "# typing\n")));
+  h.notify(
+      "textDocument/didChange",
+      fmt::format(
+          R"({{"textDocument":{{"uri":"{}","version":2}},"contentChanges":[{{"text":{}}}]}})",
+          uri, json_string(kPrivileged + "# typing\n")));
   h.now += 100ms;
-  h.notify("textDocument/didChange", fmt::format(
-      R"({{"textDocument":{{"uri":"{}","version":3}},"contentChanges":[{{"text":{}}}]}})",
-      uri, json_string(edited)));
+  h.notify(
+      "textDocument/didChange",
+      fmt::format(
+          R"({{"textDocument":{{"uri":"{}","version":3}},"contentChanges":[{{"text":{}}}]}})",
+          uri, json_string(edited)));
   CHECK(h.lint(h.now).empty());
   CHECK(h.lint(h.now + h.server.debounce() - 1ms).empty());
   REQUIRE(h.server.next_due() == h.now + h.server.debounce());
@@ -281,9 +306,12 @@ TEST_CASE("lsp server: diagnostics, debounce, hover, code action round trip") {
   CHECK(h.server.next_due() == std::nullopt);
 
   // Code action on the privileged value: the fix, and the exception.
-  auto actions = h.request("textDocument/codeAction", fmt::format(
-      R"({{"textDocument":{{"uri":"{}"}},"range":{{"start":{{"line":9,"character":70}},)"
-      R"("end":{{"line":9,"character":70}}}},"context":{{"diagnostics":[]}}}})", uri));
+  auto actions = h.request(
+      "textDocument/codeAction",
+      fmt::format(
+          R"({{"textDocument":{{"uri":"{}"}},"range":{{"start":{{"line":9,"character":70}},)"
+          R"("end":{{"line":9,"character":70}}}},"context":{{"diagnostics":[]}}}})",
+          uri));
   REQUIRE(actions["result"].IsArray());
   std::vector<std::string> titles;
   const rapidjson::Value* fix = nullptr;
@@ -291,9 +319,11 @@ TEST_CASE("lsp server: diagnostics, debounce, hover, code action round trip") {
     titles.push_back(a["title"].GetString());
     if (a.HasMember("isPreferred")) fix = &a;
   }
-  CHECK(has(titles, "Set securityContext.privileged: false on container \"vllm\""));
-  CHECK(has(titles, "Accept this exception: annotate Deployment llm/llama with "
-                    "ignore-check.launchlint.io/SEC001 (reason to fill in)"));
+  CHECK(has(titles,
+            "Set securityContext.privileged: false on container \"vllm\""));
+  CHECK(has(titles,
+            "Accept this exception: annotate Deployment llm/llama with "
+            "ignore-check.launchlint.io/SEC001 (reason to fill in)"));
   REQUIRE(fix != nullptr);
   CHECK(std::string((*fix)["kind"].GetString()) == "quickfix");
   CHECK(std::string((*fix)["diagnostics"][0]["code"].GetString()) == "SEC001");
@@ -305,13 +335,16 @@ TEST_CASE("lsp server: diagnostics, debounce, hover, code action round trip") {
                    e["range"]["start"]["character"].GetUint()};
     Position end{e["range"]["end"]["line"].GetUint(),
                  e["range"]["end"]["character"].GetUint()};
-    byte_edits.push_back({lines.offset(start), lines.offset(end), e["newText"].GetString()});
+    byte_edits.push_back(
+        {lines.offset(start), lines.offset(end), e["newText"].GetString()});
   }
   std::string applied = apply_edits(edited, byte_edits);
   CHECK(applied.find("privileged: false}") != std::string::npos);
-  h.notify("textDocument/didChange", fmt::format(
-      R"({{"textDocument":{{"uri":"{}","version":4}},"contentChanges":[{{"text":{}}}]}})",
-      uri, json_string(applied)));
+  h.notify(
+      "textDocument/didChange",
+      fmt::format(
+          R"({{"textDocument":{{"uri":"{}","version":4}},"contentChanges":[{{"text":{}}}]}})",
+          uri, json_string(applied)));
   published = h.lint(h.now + 1s);
   diagnostics = diagnostics_of(published, uri);
   REQUIRE(diagnostics != nullptr);
@@ -330,27 +363,29 @@ TEST_CASE("lsp server: diagnostics, debounce, hover, code action round trip") {
 TEST_CASE("lsp server: incremental changes, invalid documents, related files") {
   TempFolder folder;
   std::string a = folder.write("a.yaml", "");
-  std::string b = folder.write("b.yaml", "apiVersion: v1\nkind: Service\nmetadata: {name: s}\n");
+  std::string b = folder.write(
+      "b.yaml", "apiVersion: v1\nkind: Service\nmetadata: {name: s}\n");
   Harness h;
   // A stand-in for a cross-object rule: a finding in a.yaml pointing at b.yaml.
-  h.server.set_lint([&](const std::vector<InMemoryFile>& files, const LintOptions& options) {
-    LintRun run = lint_texts(files, options);
-    for (const Object& o : run.model.objects) {
-      if (o.id.kind != "Service") continue;
-      for (const Object& p : run.model.objects) {
-        if (p.id.kind != "Pod") continue;
-        Finding f;
-        f.rule = &find_rule("ROL002")->info;
-        f.severity = Severity::Warning;
-        f.message = "cross-object";
-        f.object = p.id;
-        f.location = p.location();
-        f.related.push_back({o.location(), "the Service"});
-        run.findings.push_back(f);
-      }
-    }
-    return run;
-  });
+  h.server.set_lint(
+      [&](const std::vector<InMemoryFile>& files, const LintOptions& options) {
+        LintRun run = lint_texts(files, options);
+        for (const Object& o : run.model.objects) {
+          if (o.id.kind != "Service") continue;
+          for (const Object& p : run.model.objects) {
+            if (p.id.kind != "Pod") continue;
+            Finding f;
+            f.rule = &find_rule("ROL002")->info;
+            f.severity = Severity::Warning;
+            f.message = "cross-object";
+            f.object = p.id;
+            f.location = p.location();
+            f.related.push_back({o.location(), "the Service"});
+            run.findings.push_back(f);
+          }
+        }
+        return run;
+      });
   h.initialize();
   std::string uri = path_to_uri(a);
   h.notify("textDocument/didOpen", open_params(uri, "kind: [\n\x01\xff"));
@@ -360,16 +395,19 @@ TEST_CASE("lsp server: incremental changes, invalid documents, related files") {
   CHECK(has(codes(*diagnostics), "GEN001"));
 
   std::string pod = "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\n";
-  h.notify("textDocument/didChange", fmt::format(
-      R"({{"textDocument":{{"uri":"{}","version":2}},"contentChanges":[{{"text":{}}},)"
-      R"({{"range":{{"start":{{"line":2,"character":17}},"end":{{"line":2,"character":18}}}},"text":"pod"}}]}})",
-      uri, json_string(pod)));
+  h.notify(
+      "textDocument/didChange",
+      fmt::format(
+          R"({{"textDocument":{{"uri":"{}","version":2}},"contentChanges":[{{"text":{}}},)"
+          R"({{"range":{{"start":{{"line":2,"character":17}},"end":{{"line":2,"character":18}}}},"text":"pod"}}]}})",
+          uri, json_string(pod)));
   published = h.lint(h.now + 1s);
   diagnostics = diagnostics_of(published, uri);
   REQUIRE(diagnostics != nullptr);
   REQUIRE(diagnostics->Size() == 1);
   const auto& d = (*diagnostics)[0];
-  CHECK(std::string(d["message"].GetString()) == "Pod default/pod: cross-object");
+  CHECK(std::string(d["message"].GetString()) ==
+        "Pod default/pod: cross-object");
   const auto& related = d["relatedInformation"][0];
   CHECK(std::string(related["location"]["uri"].GetString()) == path_to_uri(b));
   CHECK(related["location"]["range"]["start"]["line"].GetUint() == 0);
@@ -393,9 +431,9 @@ TEST_CASE("lsp server: random messages never crash it") {
       R"({"textDocument":{"uri":"file:///tmp/launchlint-none/x.yaml"},"position":{"line":9,"character":70}})",
       R"({"textDocument":{"uri":"file:///tmp/launchlint-none/x.yaml"},"range":{"start":{"line":0,"character":0},"end":{"line":99,"character":0}}})",
   };
-  std::vector<std::string> methods = {"textDocument/didOpen", "textDocument/hover",
-                                      "textDocument/codeAction", "textDocument/didChange",
-                                      "textDocument/didClose"};
+  std::vector<std::string> methods = {
+      "textDocument/didOpen", "textDocument/hover", "textDocument/codeAction",
+      "textDocument/didChange", "textDocument/didClose"};
   std::mt19937 random(7);
   for (int i = 0; i < 2000; ++i) {
     std::string params = seeds[random() % seeds.size()];
@@ -404,9 +442,10 @@ TEST_CASE("lsp server: random messages never crash it") {
       params[at] = "{}[]\":,0a\\ \x80"[random() % 13];
     }
     std::string id = random() % 2 ? fmt::format(R"("id":{},)", i) : "";
-    h.server.handle(fmt::format(R"({{"jsonrpc":"2.0",{}"method":"{}","params":{}}})", id,
-                                methods[random() % methods.size()], params),
-                    h.now);
+    h.server.handle(
+        fmt::format(R"({{"jsonrpc":"2.0",{}"method":"{}","params":{}}})", id,
+                    methods[random() % methods.size()], params),
+        h.now);
     h.server.run_due(h.now + 1s);
   }
   CHECK_FALSE(h.server.exited());

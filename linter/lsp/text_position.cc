@@ -68,7 +68,8 @@ std::size_t LineIndex::byte_column(std::size_t line_number,
 Position LineIndex::position_at(std::size_t offset) const {
   offset = std::min(offset, text_.size());
   auto next = std::upper_bound(starts_.begin(), starts_.end(), offset);
-  std::size_t line_number = static_cast<std::size_t>(next - starts_.begin()) - 1;
+  std::size_t line_number =
+      static_cast<std::size_t>(next - starts_.begin()) - 1;
   return position(line_number, offset - starts_[line_number]);
 }
 

@@ -62,11 +62,12 @@ std::optional<ByteEdit> insert_entry(std::string_view text,
   if (at >= text.size()) return std::nullopt;
   if (text[at] == '{') {
     std::size_t next = at + 1;
-    while (next < text.size() && (text[next] == ' ' || text[next] == '\n' ||
-                                  text[next] == '\r'))
+    while (next < text.size() &&
+           (text[next] == ' ' || text[next] == '\n' || text[next] == '\r'))
       ++next;
     std::string entry = flow_entry(keys, value);
-    if (next < text.size() && text[next] == '}') return ByteEdit{at + 1, next, entry};
+    if (next < text.size() && text[next] == '}')
+      return ByteEdit{at + 1, next, entry};
     return ByteEdit{at + 1, at + 1, entry + ", "};
   }
   if (!map.is_map() || map.size() == 0) return std::nullopt;
@@ -79,9 +80,8 @@ std::optional<ByteEdit> insert_entry(std::string_view text,
     std::string_view line = lines.line(l);
     if (blank_or_comment(line)) continue;
     std::size_t i = indent_of(line);
-    if (i > indent ||
-        (i == indent && last_is_seq && line[i] == '-' &&
-         (i + 1 == line.size() || line[i + 1] == ' '))) {
+    if (i > indent || (i == indent && last_is_seq && line[i] == '-' &&
+                       (i + 1 == line.size() || line[i + 1] == ' '))) {
       last_line = l;
       continue;
     }
@@ -121,7 +121,8 @@ std::size_t token_end(std::string_view text, std::size_t offset, bool flow) {
   }
   std::size_t i = offset;
   while (i < text.size() && text[i] != '\n' && text[i] != '\r') {
-    if (text[i] == '#' && i > offset && (text[i - 1] == ' ' || text[i - 1] == '\t'))
+    if (text[i] == '#' && i > offset &&
+        (text[i - 1] == ' ' || text[i - 1] == '\t'))
       break;
     if (flow && (text[i] == ',' || text[i] == '}' || text[i] == ']')) break;
     ++i;
@@ -131,8 +132,9 @@ std::size_t token_end(std::string_view text, std::size_t offset, bool flow) {
 }
 
 std::string apply_edits(std::string_view text, std::vector<ByteEdit> edits) {
-  std::sort(edits.begin(), edits.end(),
-            [](const ByteEdit& a, const ByteEdit& b) { return a.begin > b.begin; });
+  std::sort(
+      edits.begin(), edits.end(),
+      [](const ByteEdit& a, const ByteEdit& b) { return a.begin > b.begin; });
   std::string out(text);
   for (const ByteEdit& e : edits) {
     std::size_t begin = std::min(e.begin, out.size());
@@ -171,11 +173,11 @@ std::optional<ByteEdit> set_value(std::string_view text, const LineIndex& lines,
     if (colon < text.size() && (text[colon] == '"' || text[colon] == '\''))
       colon = token_end(text, colon, false);
     auto ends_key = [&](std::size_t c) {
-      return text[c] == ':' &&
-             (c + 1 == text.size() || text[c + 1] == ' ' ||
-              text[c + 1] == '\n' || text[c + 1] == '\r');
+      return text[c] == ':' && (c + 1 == text.size() || text[c + 1] == ' ' ||
+                                text[c + 1] == '\n' || text[c + 1] == '\r');
     };
-    while (colon < text.size() && text[colon] != '\n' && !ends_key(colon)) ++colon;
+    while (colon < text.size() && text[colon] != '\n' && !ends_key(colon))
+      ++colon;
     if (colon >= text.size() || !ends_key(colon)) return std::nullopt;
     std::size_t line_end = token_end(text, colon + 1, false);
     if (last) return ByteEdit{colon + 1, line_end, " " + std::string(value)};

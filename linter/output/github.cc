@@ -9,8 +9,9 @@ namespace launchlint {
 namespace {
 
 std::string_view command(Severity s) {
-  return s == Severity::Error ? "error" : s == Severity::Warning ? "warning"
-                                                                 : "notice";
+  return s == Severity::Error     ? "error"
+         : s == Severity::Warning ? "warning"
+                                  : "notice";
 }
 
 // Annotations attach to files relative to the workspace (the current folder).
@@ -33,10 +34,17 @@ std::string github_escape_data(std::string_view text) {
   out.reserve(text.size());
   for (char c : text) {
     switch (c) {
-      case '%': out += "%25"; break;
-      case '\r': out += "%0D"; break;
-      case '\n': out += "%0A"; break;
-      default: out.push_back(c);
+      case '%':
+        out += "%25";
+        break;
+      case '\r':
+        out += "%0D";
+        break;
+      case '\n':
+        out += "%0A";
+        break;
+      default:
+        out.push_back(c);
     }
   }
   return out;
@@ -47,9 +55,14 @@ std::string github_escape_property(std::string_view text) {
   out.reserve(text.size());
   for (char c : github_escape_data(text)) {
     switch (c) {
-      case ':': out += "%3A"; break;
-      case ',': out += "%2C"; break;
-      default: out.push_back(c);
+      case ':':
+        out += "%3A";
+        break;
+      case ',':
+        out += "%2C";
+        break;
+      default:
+        out.push_back(c);
     }
   }
   return out;

@@ -85,7 +85,8 @@ TEST_CASE("github: newlines of related notes are escaped, severities map") {
   std::getline(lines, line);
   CHECK(line.starts_with("::notice file=a.yaml,line=3,col=5,"));
   std::getline(lines, line);
-  CHECK(line.starts_with("0 errors, 1 warning, 1 info"));  // suppressed: no line
+  CHECK(
+      line.starts_with("0 errors, 1 warning, 1 info"));  // suppressed: no line
   CHECK(line.find("1 suppressed") != std::string::npos);
 }
 

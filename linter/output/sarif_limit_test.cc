@@ -86,7 +86,8 @@ TEST_CASE("sarif: more than 25,000 findings are capped with a notification") {
   CHECK(error_results == errors);
   REQUIRE(run0.HasMember("invocations"));
   const auto& note = run0["invocations"][0]["toolExecutionNotifications"][0];
-  CHECK(std::string(note["descriptor"]["id"].GetString()) == "results-truncated");
+  CHECK(std::string(note["descriptor"]["id"].GetString()) ==
+        "results-truncated");
   CHECK(std::string(note["level"].GetString()) == "warning");
   CHECK(std::string(note["message"]["text"].GetString())
             .starts_with(fmt::format("{} findings", run.findings.size())));
