@@ -390,8 +390,14 @@ void Server::notification(std::string_view method, const Json& params,
         break;
       }
     }
+  } else if (method == "workspace/didChangeWatchedFiles") {
+    // Files changed on disk: relint the folders with open documents, once
+    // the burst (a checkout, a formatter) is over.
+    for (const auto& [uri, doc] : documents_) {
+      schedule(doc.folder, now + debounce_);
+    }
   }
-  // initialized, $/cancelRequest, $/setTrace, workspace/*: nothing to do.
+  // initialized, $/cancelRequest, $/setTrace, others: nothing to do.
 }
 
 void Server::schedule(const std::string& folder, Clock::time_point due) {
@@ -601,6 +607,18 @@ std::string Server::code_actions(const Json& params) {
   std::string_view uri =
       string_member(object_member(params, "textDocument"), "uri");
   Range wanted = range_param(object_member(params, "range"));
+  // Only quick fixes here: a client asking for other kinds gets none.
+  const Json* context = member(params, "context");
+  if (const Json* only = context ? member(*context, "only") : nullptr;
+      only != nullptr && only->IsArray()) {
+    bool wants = false;
+    for (const Json& kind : only->GetArray()) {
+      if (!kind.IsString()) continue;
+      std::string_view k(kind.GetString(), kind.GetStringLength());
+      wants |= k == "quickfix" || k.empty();
+    }
+    if (!wants) return "[]";
+  }
   OpenDocument* doc = fresh(uri);
   if (doc == nullptr || !doc->lint) return "[]";
   const std::string& text = doc->lint->texts.find(doc->path)->second;

@@ -351,6 +351,22 @@ TEST_CASE("lsp server: diagnostics, debounce, hover, code action round trip") {
   CHECK_FALSE(has(codes(*diagnostics), "SEC001"));
   CHECK(has(codes(*diagnostics), "ROL001"));
 
+  // Other kinds of code actions: none.
+  actions = h.request(
+      "textDocument/codeAction",
+      fmt::format(
+          R"({{"textDocument":{{"uri":"{}"}},"range":{{"start":{{"line":9,"character":70}},)"
+          R"("end":{{"line":9,"character":70}}}},"context":{{"diagnostics":[],"only":["source"]}}}})",
+          uri));
+  CHECK(actions["result"].Empty());
+
+  // A file changed on disk: the folder is linted again after the debounce.
+  CHECK(h.server.next_due() == std::nullopt);
+  h.notify("workspace/didChangeWatchedFiles", R"({"changes":[]})");
+  CHECK(h.server.next_due() == h.now + h.server.debounce());
+  published = h.lint(h.now + h.server.debounce());
+  CHECK(diagnostics_of(published, uri) != nullptr);
+
   // Closing clears the document's diagnostics.
   published = h.send(fmt::format(
       R"({{"jsonrpc":"2.0","method":"textDocument/didClose","params":{{"textDocument":{{"uri":"{}"}}}}}})",

@@ -39,6 +39,10 @@ async function start(context: vscode.ExtensionContext): Promise<void> {
       { scheme: "file", language: "yaml" },
       { scheme: "untitled", language: "yaml" },
     ],
+    // Neighbouring manifests changed on disk: the server lints again.
+    synchronize: {
+      fileEvents: vscode.workspace.createFileSystemWatcher("**/*.{yaml,yml,json}"),
+    },
     // Only YAML that looks like Kubernetes manifests reaches the server;
     // changes to other files are ignored by it (it never saw them open).
     middleware: {
