@@ -29,6 +29,18 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
+// Where to resume after a bad header: the next "Content-Length" after the
+// start (a frame whose body length was wrong leaves the next header glued to
+// the end of what came before), else `fallback`.
+std::size_t resync(std::string_view buffer, std::size_t fallback) {
+  constexpr std::string_view kKey = "content-length";
+  for (std::size_t i = 1; i + kKey.size() <= buffer.size() && i < fallback;
+       ++i) {
+    if (iequals(buffer.substr(i, kKey.size()), kKey)) return i;
+  }
+  return fallback;
+}
+
 }  // namespace
 
 FrameStatus parse_frame(std::string_view buffer, std::size_t* consumed,
@@ -38,13 +50,13 @@ FrameStatus parse_frame(std::string_view buffer, std::size_t* consumed,
   if (end == std::string_view::npos) {
     if (buffer.size() <= kMaxHeaderBytes) return FrameStatus::kNeedMore;
     *error = "message header longer than 8 KiB";
-    *consumed = buffer.size();
+    *consumed = resync(buffer, buffer.size());
     return FrameStatus::kMalformed;
   }
   std::size_t header_end = end + 4;
   if (end > kMaxHeaderBytes) {
     *error = "message header longer than 8 KiB";
-    *consumed = header_end;
+    *consumed = resync(buffer, header_end);
     return FrameStatus::kMalformed;
   }
   std::string_view header = buffer.substr(0, end);
@@ -58,7 +70,7 @@ FrameStatus parse_frame(std::string_view buffer, std::size_t* consumed,
     std::size_t colon = line.find(':');
     if (colon == std::string_view::npos) {
       *error = "message header line without ':'";
-      *consumed = header_end;
+      *consumed = resync(buffer, header_end);
       return FrameStatus::kMalformed;
     }
     if (!iequals(trim(line.substr(0, colon)), "content-length")) continue;
@@ -70,14 +82,14 @@ FrameStatus parse_frame(std::string_view buffer, std::size_t* consumed,
       *error =
           fmt::format("bad Content-Length '{}'",
                       value.substr(0, std::min<std::size_t>(value.size(), 40)));
-      *consumed = header_end;
+      *consumed = resync(buffer, header_end);
       return FrameStatus::kMalformed;
     }
     have_length = true;
   }
   if (!have_length) {
     *error = "message header without Content-Length";
-    *consumed = header_end;
+    *consumed = resync(buffer, header_end);
     return FrameStatus::kMalformed;
   }
   if (length > kMaxMessageBytes) {

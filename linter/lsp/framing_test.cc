@@ -1,3 +1,5 @@
+#include <random>
+
 #include <doctest/doctest.h>
 
 #include "linter/lsp/framing.h"
@@ -107,6 +109,48 @@ TEST_CASE(
   CHECK_FALSE(items[3].malformed);
   CHECK(items[3].text == "{}");
   CHECK(reader.buffered() == 0);
+}
+
+}  // namespace launchlint::lsp
+
+namespace launchlint::lsp {
+
+TEST_CASE("lsp message reader: random bytes and mutated frames") {
+  std::mt19937 random(11);
+  const std::string alphabet = "Content-Length: 0123456789\r\n{}\"x";
+  MessageReader reader;
+  std::size_t messages = 0;
+  for (int round = 0; round < 5000; ++round) {
+    std::string bytes = frame(R"({"jsonrpc":"2.0","method":"x"})");
+    for (int m = static_cast<int>(random() % 3); m > 0; --m) {
+      bytes[random() % bytes.size()] = alphabet[random() % alphabet.size()];
+    }
+    std::size_t cut = random() % (bytes.size() + 1);
+    for (auto& item : reader.feed(bytes.substr(0, cut)))
+      messages += !item.malformed;
+    for (auto& item : reader.feed(bytes.substr(cut)))
+      messages += !item.malformed;
+    CHECK(reader.buffered() <= 8192 + bytes.size());
+  }
+  // Most frames survive their mutations or are resynchronised after.
+  CHECK(messages > 1000);
+}
+
+}  // namespace launchlint::lsp
+
+namespace launchlint::lsp {
+
+TEST_CASE("lsp framing: a wrong length resynchronises on the next header") {
+  // The first frame claims 3 bytes too few: its tail glues onto the next
+  // header, which is found again.
+  std::string stream = "Content-Length: 5\r\n\r\n{\"a\":1}" + frame("{}");
+  MessageReader reader;
+  std::vector<MessageReader::Item> items = reader.feed(stream);
+  REQUIRE(items.size() == 3);
+  CHECK(items[0].text == "{\"a\":");
+  CHECK(items[1].malformed);
+  CHECK_FALSE(items[2].malformed);
+  CHECK(items[2].text == "{}");
 }
 
 }  // namespace launchlint::lsp
