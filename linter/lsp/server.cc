@@ -3,121 +3,25 @@
 #include <algorithm>
 #include <filesystem>
 #include <iostream>
-#include <set>
 
 #include <fmt/format.h>
-#include <rapidjson/stringbuffer.h>
-#include <rapidjson/writer.h>
 
 #include "linter/load/inputs.h"
-#include "linter/lsp/fixes.h"
-#include "linter/lsp/yaml_edit.h"
+#include "linter/lsp/protocol.h"
 #include "linter/output/report.h"
-#include "linter/rules/registry.h"
 
 namespace launchlint::lsp {
 
 namespace {
 
-using Json = rapidjson::Value;
-using Writer = rapidjson::Writer<rapidjson::StringBuffer>;
-
 constexpr std::size_t kMaxFolderFiles = 2000;
 constexpr std::size_t kMaxFileBytes = std::size_t{16} << 20;
-
-// Thrown for a request whose params are not what the method needs.
-struct BadParams {
-  std::string message;
-};
-
-const Json* member(const Json& object, std::string_view name) {
-  if (!object.IsObject()) return nullptr;
-  auto it = object.FindMember(
-      Json(name.data(), static_cast<rapidjson::SizeType>(name.size())));
-  return it == object.MemberEnd() ? nullptr : &it->value;
-}
-
-std::string_view string_member(const Json& object, std::string_view name) {
-  const Json* v = member(object, name);
-  if (v == nullptr || !v->IsString()) {
-    throw BadParams{fmt::format("'{}' must be a string", name)};
-  }
-  return {v->GetString(), v->GetStringLength()};
-}
-
-const Json& object_member(const Json& object, std::string_view name) {
-  const Json* v = member(object, name);
-  if (v == nullptr || !v->IsObject()) {
-    throw BadParams{fmt::format("'{}' must be an object", name)};
-  }
-  return *v;
-}
-
-std::uint32_t uint_member(const Json& object, std::string_view name) {
-  const Json* v = member(object, name);
-  if (v == nullptr || !v->IsUint()) {
-    throw BadParams{fmt::format("'{}' must be a non-negative integer", name)};
-  }
-  return v->GetUint();
-}
-
-Position position_param(const Json& object) {
-  return {uint_member(object, "line"), uint_member(object, "character")};
-}
-
-Range range_param(const Json& object) {
-  return {position_param(object_member(object, "start")),
-          position_param(object_member(object, "end"))};
-}
-
-void string(Writer& w, std::string_view s) {
-  w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
-}
-
-void position(Writer& w, Position p) {
-  w.StartObject();
-  w.Key("line");
-  w.Uint(p.line);
-  w.Key("character");
-  w.Uint(p.character);
-  w.EndObject();
-}
-
-void range(Writer& w, const Range& r) {
-  w.StartObject();
-  w.Key("start");
-  position(w, r.start);
-  w.Key("end");
-  position(w, r.end);
-  w.EndObject();
-}
-
-std::string help_uri(const RuleInfo& rule) {
-  return fmt::format(
-      "https://github.com/launchlint/launchlint/blob/main/"
-      "rules/{}/{}.md",
-      to_string(rule.area), rule.name);
-}
-
-std::string diagnostic_message(const Finding& f) {
-  if (f.object.kind.empty()) return f.message;
-  return fmt::format("{}: {}", f.object.display(), f.message);
-}
-
-int lsp_severity(Severity s) {
-  return s == Severity::Error ? 1 : s == Severity::Warning ? 2 : 3;
-}
 
 bool manifest_name(const std::filesystem::path& p) {
   std::string ext = p.extension().string();
   std::string name = p.filename().string();
   return !name.starts_with('.') &&
          (ext == ".yaml" || ext == ".yml" || ext == ".json");
-}
-
-bool contains(const Range& r, Position p) { return r.start <= p && p <= r.end; }
-bool overlaps(const Range& a, const Range& b) {
-  return a.start <= b.end && b.start <= a.end;
 }
 
 int hex(char c) {
@@ -159,22 +63,6 @@ std::string path_to_uri(std::string_view path) {
     }
   }
   return out;
-}
-
-Range finding_range(std::string_view text, const LineIndex& lines,
-                    std::uint32_t line, std::uint32_t column) {
-  std::size_t l = line > 0 ? line - 1 : 0;
-  std::size_t c = column > 0 ? column - 1 : 0;
-  std::string_view content = lines.line(l);
-  c = std::min(c, content.size());
-  std::size_t begin = lines.line_offset(l) + c;
-  bool flow =
-      content.substr(0, c).find_first_of("{[") != std::string_view::npos;
-  std::size_t end = token_end(text, begin, flow);
-  std::size_t line_end = lines.line_offset(l) + content.size();
-  if (end > line_end) end = line_end;  // a multi-line token: its first line
-  if (end <= begin) end = std::min(begin + 1, line_end);
-  return {lines.position(l, c), lines.position(l, end - lines.line_offset(l))};
 }
 
 void Server::send_error(int code, std::string_view message) {
@@ -479,209 +367,6 @@ void Server::lint_folder(const std::string& folder) {
     }
     publish(*doc);
   }
-}
-
-void Server::publish(const OpenDocument& doc) {
-  rapidjson::StringBuffer buffer;
-  Writer w(buffer);
-  w.StartObject();
-  w.Key("jsonrpc");
-  w.String("2.0");
-  w.Key("method");
-  w.String("textDocument/publishDiagnostics");
-  w.Key("params");
-  w.StartObject();
-  w.Key("uri");
-  string(w, doc.uri);
-  if (doc.lint) {
-    w.Key("version");
-    w.Int64(doc.version);
-  }
-  w.Key("diagnostics");
-  w.StartArray();
-  if (doc.lint) {
-    const std::string& text = doc.lint->texts.find(doc.path)->second;
-    LineIndex lines(text);
-    for (const Finding* f : doc.findings) {
-      w.StartObject();
-      w.Key("range");
-      range(w,
-            finding_range(text, lines, f->location.line, f->location.column));
-      w.Key("severity");
-      w.Int(lsp_severity(f->severity));
-      w.Key("code");
-      string(w, f->rule->id);
-      w.Key("codeDescription");
-      w.StartObject();
-      w.Key("href");
-      string(w, help_uri(*f->rule));
-      w.EndObject();
-      w.Key("source");
-      w.String("launchlint");
-      w.Key("message");
-      string(w, diagnostic_message(*f));
-      if (!f->related.empty()) {
-        w.Key("relatedInformation");
-        w.StartArray();
-        for (const RelatedLocation& r : f->related) {
-          std::string_view file = r.location.file_name();
-          w.StartObject();
-          w.Key("location");
-          w.StartObject();
-          w.Key("uri");
-          string(w, file == doc.path ? doc.uri : path_to_uri(file));
-          w.Key("range");
-          auto other = doc.lint->texts.find(file);
-          if (other != doc.lint->texts.end()) {
-            LineIndex other_lines(other->second);
-            range(w, finding_range(other->second, other_lines, r.location.line,
-                                   r.location.column));
-          } else {
-            Position p{r.location.line > 0 ? r.location.line - 1 : 0,
-                       r.location.column > 0 ? r.location.column - 1 : 0};
-            range(w, {p, p});
-          }
-          w.EndObject();
-          w.Key("message");
-          string(w, r.message);
-          w.EndObject();
-        }
-        w.EndArray();
-      }
-      w.Key("data");
-      w.StartObject();
-      w.Key("rule");
-      string(w, f->rule->name);
-      w.EndObject();
-      w.EndObject();
-    }
-  }
-  w.EndArray();
-  w.EndObject();
-  w.EndObject();
-  send_(buffer.GetString());
-}
-
-std::string Server::hover(const Json& params) {
-  std::string_view uri =
-      string_member(object_member(params, "textDocument"), "uri");
-  Position at = position_param(object_member(params, "position"));
-  OpenDocument* doc = fresh(uri);
-  if (doc == nullptr || !doc->lint) return "null";
-  const std::string& text = doc->lint->texts.find(doc->path)->second;
-  LineIndex lines(text);
-  std::string markdown;
-  std::optional<Range> first;
-  std::set<std::string_view> shown;
-  for (const Finding* f : doc->findings) {
-    Range r = finding_range(text, lines, f->location.line, f->location.column);
-    if (!contains(r, at)) continue;
-    if (!first) first = r;
-    if (!markdown.empty()) markdown += "\n\n---\n\n";
-    markdown += fmt::format("**{} {}** ({}, {}): {}", f->rule->id,
-                            f->rule->name, to_string(f->severity),
-                            to_string(f->rule->area), f->message);
-    if (shown.insert(f->rule->id).second) {
-      std::string_view doc_text = rule_doc(f->rule->name);
-      if (!doc_text.empty()) markdown += fmt::format("\n\n{}", doc_text);
-    }
-  }
-  if (!first) return "null";
-  rapidjson::StringBuffer buffer;
-  Writer w(buffer);
-  w.StartObject();
-  w.Key("contents");
-  w.StartObject();
-  w.Key("kind");
-  w.String("markdown");
-  w.Key("value");
-  string(w, markdown);
-  w.EndObject();
-  w.Key("range");
-  range(w, *first);
-  w.EndObject();
-  return buffer.GetString();
-}
-
-std::string Server::code_actions(const Json& params) {
-  std::string_view uri =
-      string_member(object_member(params, "textDocument"), "uri");
-  Range wanted = range_param(object_member(params, "range"));
-  // Only quick fixes here: a client asking for other kinds gets none.
-  const Json* context = member(params, "context");
-  if (const Json* only = context ? member(*context, "only") : nullptr;
-      only != nullptr && only->IsArray()) {
-    bool wants = false;
-    for (const Json& kind : only->GetArray()) {
-      if (!kind.IsString()) continue;
-      std::string_view k(kind.GetString(), kind.GetStringLength());
-      wants |= k == "quickfix" || k.empty();
-    }
-    if (!wants) return "[]";
-  }
-  OpenDocument* doc = fresh(uri);
-  if (doc == nullptr || !doc->lint) return "[]";
-  const std::string& text = doc->lint->texts.find(doc->path)->second;
-  LineIndex lines(text);
-  rapidjson::StringBuffer buffer;
-  Writer w(buffer);
-  w.StartArray();
-  std::set<std::string> titles;
-  for (const Finding* f : doc->findings) {
-    Range r = finding_range(text, lines, f->location.line, f->location.column);
-    if (!overlaps(r, wanted)) continue;
-    std::vector<Fix> fixes = fixes_for(doc->lint->run.model, *f, text);
-    std::vector<Fix> accept = accept_exception(doc->lint->run.model, *f, text);
-    fixes.insert(fixes.end(), accept.begin(), accept.end());
-    for (const Fix& fix : fixes) {
-      if (!titles.insert(fix.title).second) continue;
-      w.StartObject();
-      w.Key("title");
-      string(w, fix.title);
-      w.Key("kind");
-      w.String("quickfix");
-      w.Key("diagnostics");
-      w.StartArray();
-      w.StartObject();
-      w.Key("range");
-      range(w, r);
-      w.Key("severity");
-      w.Int(lsp_severity(f->severity));
-      w.Key("code");
-      string(w, f->rule->id);
-      w.Key("source");
-      w.String("launchlint");
-      w.Key("message");
-      string(w, diagnostic_message(*f));
-      w.EndObject();
-      w.EndArray();
-      if (fix.preferred) {
-        w.Key("isPreferred");
-        w.Bool(true);
-      }
-      w.Key("edit");
-      w.StartObject();
-      w.Key("changes");
-      w.StartObject();
-      w.Key(doc->uri.c_str(),
-            static_cast<rapidjson::SizeType>(doc->uri.size()));
-      w.StartArray();
-      for (const ByteEdit& e : fix.edits) {
-        w.StartObject();
-        w.Key("range");
-        range(w, {lines.position_at(e.begin), lines.position_at(e.end)});
-        w.Key("newText");
-        string(w, e.text);
-        w.EndObject();
-      }
-      w.EndArray();
-      w.EndObject();
-      w.EndObject();
-      w.EndObject();
-    }
-  }
-  w.EndArray();
-  return buffer.GetString();
 }
 
 }  // namespace launchlint::lsp
