@@ -54,4 +54,12 @@ if (( want_test )); then
     chmod +x "$tools"/bin/*
   fi
 fi
+if (( want_test )); then
+  # The VS Code extension's build (tsc) and its real-client test (vscode-jsonrpc).
+  if [[ ! -x editors/vscode/node_modules/.bin/tsc ||
+        editors/vscode/package-lock.json -nt editors/vscode/node_modules/.package-lock.json ]]; then
+    echo "setup: installing the VS Code extension's npm packages"
+    npm ci --prefix editors/vscode --no-audit --no-fund --silent >/dev/null
+  fi
+fi
 echo "setup: ready"

@@ -15,5 +15,6 @@ CommandRunner add_review_command(CLI::App& app);
 CommandRunner add_rules_command(CLI::App& app);
 CommandRunner add_explain_command(CLI::App& app);
 CommandRunner add_version_command(CLI::App& app);
+CommandRunner add_lsp_command(CLI::App& app);
 
 }  // namespace launchlint

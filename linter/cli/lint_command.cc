@@ -47,6 +47,8 @@ int run_lint(const LintFlags& flags) {
                 run.model.objects.size(), &review};
   if (flags.format == "json") {
     write_json(*output.stream(), report);
+  } else if (flags.format == "github") {
+    write_github(*output.stream(), report);
   } else if (flags.format == "sarif") {
     SarifOptions sarif;
     sarif.category = flags.sarif_category;
@@ -71,7 +73,7 @@ CommandRunner add_lint_command(CLI::App& app) {
       app.add_subcommand("lint", "Lint manifests: files, folders, - for stdin");
   add_input_options(cmd, &flags->input);
   cmd->add_option("--format", flags->format, "Output format")
-      ->check(CLI::IsMember({"text", "json", "sarif"}))
+      ->check(CLI::IsMember({"text", "json", "sarif", "github"}))
       ->capture_default_str();
   cmd->add_option("--fail-on", flags->fail_on,
                   "Lowest severity that makes the exit code 1")

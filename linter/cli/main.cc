@@ -21,6 +21,7 @@ int main(int argc, char** argv) {
   add(add_rules_command);
   add(add_explain_command);
   add(add_version_command);
+  add(add_lsp_command);
 
   try {
     app.parse(argc, argv);

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -55,10 +56,8 @@ void walk(const fs::path& dir, std::vector<InputFile>* out,
   for (const fs::path& p : files) out->push_back({p.lexically_normal().string()});
 }
 
-}  // namespace
-
-std::vector<InputFile> expand_paths(const std::vector<std::string>& paths,
-                                    std::vector<InputError>* errors) {
+std::vector<InputFile> expand_paths_once(const std::vector<std::string>& paths,
+                                         std::vector<InputError>* errors) {
   std::vector<InputFile> out;
   for (const std::string& path : paths) {
     if (path == "-") {
@@ -77,6 +76,25 @@ std::vector<InputFile> expand_paths(const std::vector<std::string>& paths,
   }
   return out;
 }
+
+}  // namespace
+
+std::vector<InputFile> expand_paths(const std::vector<std::string>& paths,
+                                    std::vector<InputError>* errors) {
+  std::vector<InputFile> found = expand_paths_once(paths, errors);
+  // A file named twice (as itself and under a folder) is read once.
+  std::vector<InputFile> out;
+  std::set<std::string> seen;
+  for (InputFile& f : found) {
+    std::error_code ec;
+    std::string key = f.path == "-" ? "-"
+                      : fs::weakly_canonical(f.path, ec).string();
+    if (ec) key = f.path;
+    if (seen.insert(key).second) out.push_back(std::move(f));
+  }
+  return out;
+}
+
 
 bool read_input(const InputFile& input, std::size_t max_bytes,
                 std::string* content, std::string* error) {

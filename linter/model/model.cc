@@ -71,6 +71,38 @@ const Object* Model::find_namespace(const std::string& name) const {
   return it == namespaces_.end() ? nullptr : it->second;
 }
 
+namespace {
+
+std::string kind_key(std::string_view ns, std::string_view group,
+                     std::string_view kind) {
+  std::string key;
+  key.reserve(ns.size() + group.size() + kind.size() + 2);
+  key.append(ns).append(1, '\n').append(group).append(1, '\n').append(kind);
+  return key;
+}
+
+const std::vector<const Object*> kNoObjects;
+
+}  // namespace
+
+const std::vector<const Object*>& Model::in_namespace(std::string_view ns) const {
+  auto it = by_namespace_.find(std::string(ns));
+  return it == by_namespace_.end() ? kNoObjects : it->second;
+}
+
+const std::vector<const Object*>& Model::of_kind(std::string_view ns,
+                                                 std::string_view group,
+                                                 std::string_view kind) const {
+  auto it = by_kind_.find(kind_key(ns, group, kind));
+  return it == by_kind_.end() ? kNoObjects : it->second;
+}
+
+const std::vector<const Object*>& Model::all_of_kind(
+    std::string_view group, std::string_view kind) const {
+  auto it = by_group_kind_.find(kind_key("", group, kind));
+  return it == by_group_kind_.end() ? kNoObjects : it->second;
+}
+
 void Model::finish() {
   namespaces_.clear();
   for (const Object& o : objects) {
@@ -85,11 +117,18 @@ void Model::finish() {
     cluster_kinds.emplace(std::string(spec["group"].str()),
                           std::string(spec["names"]["kind"].str()));
   }
-  if (cluster_kinds.empty()) return;
   for (Object& o : objects) {
     if (o.cluster_scoped || !cluster_kinds.count({o.group, o.id.kind})) continue;
     o.cluster_scoped = true;
     o.id.ns.clear();
+  }
+  by_namespace_.clear();
+  by_kind_.clear();
+  by_group_kind_.clear();
+  for (const Object& o : objects) {
+    by_namespace_[o.id.ns].push_back(&o);
+    by_kind_[kind_key(o.id.ns, o.group, o.id.kind)].push_back(&o);
+    by_group_kind_[kind_key("", o.group, o.id.kind)].push_back(&o);
   }
 }
 

@@ -36,8 +36,22 @@ class Model {
   // it. Valid after finish().
   const Object* find_namespace(const std::string& name) const;
 
+  // Objects of namespace `ns` (all kinds), and of one group/kind there, in
+  // input order: indexed, so cross-object checks never scan the whole set.
+  // Valid after finish().
+  const std::vector<const Object*>& in_namespace(std::string_view ns) const;
+  const std::vector<const Object*>& of_kind(std::string_view ns,
+                                            std::string_view group,
+                                            std::string_view kind) const;
+  // Objects of one group/kind in every namespace, in input order.
+  const std::vector<const Object*>& all_of_kind(std::string_view group,
+                                                std::string_view kind) const;
+
  private:
   std::unordered_map<std::string, const Object*> namespaces_;
+  std::unordered_map<std::string, std::vector<const Object*>> by_namespace_;
+  std::unordered_map<std::string, std::vector<const Object*>> by_kind_;
+  std::unordered_map<std::string, std::vector<const Object*>> by_group_kind_;
 };
 
 }  // namespace launchlint

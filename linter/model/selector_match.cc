@@ -80,11 +80,7 @@ bool map_selector_matches(NodeRef selector, const LabelSet& labels) {
 std::vector<const Object*> objects_of(const Model& model, std::string_view ns,
                                       std::string_view group,
                                       std::string_view kind) {
-  std::vector<const Object*> out;
-  for (const Object& o : model.objects) {
-    if (o.id.ns == ns && o.is(group, kind)) out.push_back(&o);
-  }
-  return out;
+  return model.of_kind(ns, group, kind);
 }
 
 bool selects_pods_of(NodeRef selector, const Object& object) {
@@ -123,10 +119,9 @@ bool monitor_watches_namespace(const Object& monitor, std::string_view ns) {
 }
 
 const Object* autoscaler_of(const Model& model, const Object& object) {
-  for (const Object& o : model.objects) {
-    if (o.id.ns != object.id.ns || o.group != "autoscaling" ||
-        o.id.kind != "HorizontalPodAutoscaler")
-      continue;
+  for (const Object* hpa :
+       model.of_kind(object.id.ns, "autoscaling", "HorizontalPodAutoscaler")) {
+    const Object& o = *hpa;
     NodeRef ref = o.spec()["scaleTargetRef"];
     if (ref["kind"].str() == object.id.kind &&
         ref["name"].str() == object.id.name)

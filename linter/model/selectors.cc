@@ -43,11 +43,10 @@ std::vector<SelectedPod> pods_selected_by(const Model& model,
                                           NodeRef match_labels) {
   std::vector<SelectedPod> out;
   if (!match_labels.is_map() || match_labels.size() == 0) return out;
-  for (const Object& o : model.objects) {
-    if (o.id.ns != ns) continue;
-    for (const PodTemplate& pod : o.pods) {
+  for (const Object* o : model.in_namespace(ns)) {
+    for (const PodTemplate& pod : o->pods) {
       if (labels_match(match_labels, pod.metadata["labels"]))
-        out.push_back({&o, &pod});
+        out.push_back({o, &pod});
     }
   }
   return out;

@@ -33,7 +33,15 @@ std::string_view tool_version();
 
 void write_text(std::ostream& out, const Report& report, bool color,
                 bool summary = true);
+// The summary line that ends text output: counts per severity and area.
+void write_summary(std::ostream& out, const Report& report);
 void write_json(std::ostream& out, const Report& report);
+// GitHub Actions workflow commands (::error file=...::message), one per
+// unsuppressed finding, then the summary line.
+void write_github(std::ostream& out, const Report& report);
+// Escaping of workflow commands: a message, and a property (file, title).
+std::string github_escape_data(std::string_view text);
+std::string github_escape_property(std::string_view text);
 
 // The readiness matrix and the decision block, for a terminal or as
 // GitHub-flavoured markdown (a pull-request comment or job summary).
@@ -48,6 +56,9 @@ struct SarifOptions {
   // writer reads the lines of non-ASCII findings to convert byte columns.
   const std::map<std::string, std::string, std::less<>>* texts = nullptr;
 };
+// Results a SARIF run holds at most (GitHub code scanning's limit); the rest
+// are left out with a toolExecutionNotification saying so.
+inline constexpr std::size_t kSarifMaxResults = 25000;
 void write_sarif(std::ostream& out, const Report& report,
                  const SarifOptions& options);
 

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <filesystem>
 #include <map>
 
@@ -185,6 +186,25 @@ std::vector<Location> all_locations(const std::vector<Finding>& findings) {
   return out;
 }
 
+// GitHub code scanning rejects a run with more results: keep the most severe
+// (unsuppressed first), in report order.
+std::vector<const Finding*> capped_results(const std::vector<Finding>& findings,
+                                           std::size_t cap) {
+  std::vector<const Finding*> kept;
+  for (const Finding& f : findings) kept.push_back(&f);
+  if (kept.size() <= cap) return kept;
+  auto rank = [](const Finding* f) {
+    return f->suppressed ? -1 : static_cast<int>(f->severity);
+  };
+  std::stable_sort(kept.begin(), kept.end(),
+                   [&](const Finding* a, const Finding* b) {
+                     return rank(a) > rank(b);
+                   });
+  kept.resize(cap);
+  std::sort(kept.begin(), kept.end());  // pointers into one vector: report order
+  return kept;
+}
+
 }  // namespace
 
 void write_sarif(std::ostream& out, const Report& report,
@@ -263,9 +283,44 @@ void write_sarif(std::ostream& out, const Report& report,
   w.Key("columnKind");
   w.String("utf16CodeUnits");
 
+  std::vector<const Finding*> results =
+      capped_results(report.findings, kSarifMaxResults);
+  if (results.size() < report.findings.size()) {
+    w.Key("invocations");
+    w.StartArray();
+    w.StartObject();
+    w.Key("executionSuccessful");
+    w.Bool(true);
+    w.Key("toolExecutionNotifications");
+    w.StartArray();
+    w.StartObject();
+    w.Key("descriptor");
+    w.StartObject();
+    w.Key("id");
+    w.String("results-truncated");
+    w.EndObject();
+    w.Key("level");
+    w.String("warning");
+    w.Key("message");
+    w.StartObject();
+    w.Key("text");
+    string(w, fmt::format("{} findings, but code scanning accepts at most {} "
+                          "results a run: the {} least severe are left out; "
+                          "run launchlint with --format text or json to see "
+                          "them all",
+                          report.findings.size(), results.size(),
+                          report.findings.size() - results.size()));
+    w.EndObject();
+    w.EndObject();
+    w.EndArray();
+    w.EndObject();
+    w.EndArray();
+  }
+
   w.Key("results");
   w.StartArray();
-  for (const Finding& f : report.findings) {
+  for (const Finding* result : results) {
+    const Finding& f = *result;
     w.StartObject();
     w.Key("ruleId");
     string(w, f.rule->id);

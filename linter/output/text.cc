@@ -66,8 +66,12 @@ void write_text(std::ostream& out, const Report& report, bool color,
     }
   }
   if (!summary) return;
-  Counts c = count_findings(report.findings);
   if (!report.findings.empty()) out << '\n';
+  write_summary(out, report);
+}
+
+void write_summary(std::ostream& out, const Report& report) {
+  Counts c = count_findings(report.findings);
   std::string areas;
   for (int a = 0; a < 6; ++a) {
     if (c.by_area[a] == 0) continue;

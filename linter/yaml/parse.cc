@@ -336,6 +336,8 @@ std::vector<SourceComment> find_source_comments(std::string_view text,
   std::vector<SourceComment> out;
   constexpr std::string_view kPrefix = "# Source: ";
   std::size_t pos = 0;
+  std::size_t counted = 0;  // lines are counted up to here, once
+  std::uint32_t line = first_line;
   while ((pos = text.find(kPrefix, pos)) != std::string_view::npos) {
     if (pos == 0 || text[pos - 1] == '\n') {
       std::size_t eol = text.find('\n', pos);
@@ -345,8 +347,7 @@ std::vector<SourceComment> find_source_comments(std::string_view text,
                                                 : eol - pos - kPrefix.size());
       while (!src.empty() && (src.back() == '\r' || src.back() == ' '))
         src.remove_suffix(1);
-      std::uint32_t line = first_line;
-      for (std::size_t i = 0; i < pos; ++i) line += text[i] == '\n';
+      for (; counted < pos; ++counted) line += text[counted] == '\n';
       out.push_back({line, src});
     }
     pos += kPrefix.size();

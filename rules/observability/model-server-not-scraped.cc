@@ -33,7 +33,16 @@ bool scraped(const LintContext& context, const Object& object,
   LabelSet labels = pod_labels(object, pod);
   std::vector<const Object*> services;
   bool services_found = false;
-  for (const Object& m : context.model.objects) {
+  std::vector<const Object*> monitors;
+  for (auto [group, kind] : {std::pair{"monitoring.coreos.com", "ServiceMonitor"},
+                             {"monitoring.coreos.com", "PodMonitor"},
+                             {"monitoring.googleapis.com", "PodMonitoring"},
+                             {"monitoring.googleapis.com", "ClusterPodMonitoring"}}) {
+    const auto& found = context.model.all_of_kind(group, kind);
+    monitors.insert(monitors.end(), found.begin(), found.end());
+  }
+  for (const Object* monitor : monitors) {
+    const Object& m = *monitor;
     bool pods = false;
     if (!monitor_kind(m, &pods)) continue;
     if (m.id.kind != "ClusterPodMonitoring" &&
