@@ -44,7 +44,9 @@ void add_file(std::string_view display, std::string_view text,
 
 void finish(const LintOptions& options, LintRun* run) {
   run->model.finish();
-  LintContext context{run->model, options.settings};
+  run->namespaces = std::make_unique<NamespaceModel>(run->model);
+  if (!options.run_rules) return;
+  LintContext context{run->model, options.settings, run->namespaces.get()};
   std::vector<Finding> found = run_rules(context);
   run->findings.insert(run->findings.end(),
                        std::make_move_iterator(found.begin()),

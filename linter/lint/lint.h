@@ -1,10 +1,12 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "linter/analysis/namespace_model.h"
 #include "linter/load/inputs.h"
 #include "linter/model/model.h"
 #include "linter/rules/rule.h"
@@ -16,10 +18,12 @@ struct LintOptions {
   LintSettings settings;
   ParseLimits parse_limits;
   std::size_t max_file_bytes = std::size_t{256} << 20;
+  bool run_rules = true;  // false: load and build the models only (queries)
 };
 
 struct LintRun {
   Model model;
+  std::unique_ptr<NamespaceModel> namespaces;  // built from `model`
   std::vector<Finding> findings;     // sorted
   std::vector<InputError> errors;    // unreadable paths: exit code 2
 };

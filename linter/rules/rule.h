@@ -56,10 +56,14 @@ struct LintSettings {
   std::string default_namespace = "default";
 };
 
-// What a check sees: the whole model, and the settings.
+class NamespaceModel;
+
+// What a check sees: the whole model, the namespace model built on it once
+// (linter/analysis/), and the settings.
 struct LintContext {
   const Model& model;
   const LintSettings& settings;
+  const NamespaceModel* namespaces = nullptr;
 };
 
 // Collects the findings of one rule on one object.
