@@ -489,7 +489,8 @@ std::vector<Grant> Rbac::all_rules_for(const UserInfo& user) const {
 bool Rbac::allowed(const UserInfo& user, const Request& request,
                    Grant* why) const {
   // Non-resource URLs are cluster-wide: only ClusterRoleBindings grant them.
-  std::string_view ns = request.non_resource ? "" : request.ns;
+  std::string_view ns =
+      request.non_resource ? std::string_view() : std::string_view(request.ns);
   for (const Grant& g : rules_for(user, ns)) {
     if (request.non_resource && !g.role->cluster) continue;
     if (rule_allows(*g.rule, request)) {
