@@ -286,8 +286,8 @@ bool NetworkPolicyIndex::side_allows(const std::vector<std::uint32_t>& isolating
     }
     names.push_back(where(*p.object));
   }
-  *why = fmt::format("{}: denied on {}: isolated by {}, and none of its "
-                     "{} rules admits the {}",
+  *why = fmt::format("{}: denied on {}: isolated by {}, and no {} rule "
+                     "there admits the {}",
                      side, describe_port(port), fmt::join(names, ", "), side,
                      ingress ? "source" : "destination");
   return false;

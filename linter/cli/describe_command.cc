@@ -321,7 +321,7 @@ std::vector<Section> describe(const LintRun& run, const Object& o) {
       LabelSelector selector = parse_map_selector(sel);
       for (std::uint32_t p : pods) {
         if (selector.matches(model.pods()[p].labels)) {
-          selected.lines.push_back("Service " + object_at(*s));
+          selected.lines.push_back(object_at(*s));
           services.push_back(i);
           break;
         }
@@ -331,7 +331,7 @@ std::vector<Section> describe(const LintRun& run, const Object& o) {
       LabelSelector selector = parse_label_selector(pdb->spec()["selector"]);
       for (std::uint32_t p : pods) {
         if (selector.matches(model.pods()[p].labels)) {
-          selected.lines.push_back("PodDisruptionBudget " + object_at(*pdb));
+          selected.lines.push_back(object_at(*pdb));
           break;
         }
       }
@@ -340,7 +340,7 @@ std::vector<Section> describe(const LintRun& run, const Object& o) {
       NodeRef target = hpa->spec()["scaleTargetRef"];
       if (lowercase(target["kind"].str()) == lowercase(o.id.kind) &&
           target["name"].str() == o.id.name)
-        selected.lines.push_back("HorizontalPodAutoscaler " + object_at(*hpa));
+        selected.lines.push_back(object_at(*hpa));
     }
     // Monitors of every namespace whose namespaceSelector reaches this one.
     for (const auto& [name, info] : model.namespaces()) {
@@ -360,7 +360,7 @@ std::vector<Section> describe(const LintRun& run, const Object& o) {
         for (std::uint32_t i : services) {
           if (selector.matches(ns->service_labels[i])) {
             monitors.lines.push_back(fmt::format(
-                "ServiceMonitor {} through Service {}", object_at(*m),
+                "{} through Service {}", object_at(*m),
                 ns->services[i]->id.name));
             break;
           }
@@ -371,7 +371,7 @@ std::vector<Section> describe(const LintRun& run, const Object& o) {
         LabelSelector selector = parse_label_selector(m->spec()["selector"]);
         for (std::uint32_t p : pods) {
           if (selector.matches(model.pods()[p].labels)) {
-            monitors.lines.push_back("PodMonitor " + object_at(*m));
+            monitors.lines.push_back(object_at(*m));
             break;
           }
         }
