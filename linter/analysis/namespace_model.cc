@@ -1,5 +1,7 @@
 #include "linter/analysis/namespace_model.h"
 
+#include <set>
+
 #include <fmt/format.h>
 
 #include "linter/analysis/network_policy.h"
@@ -152,6 +154,21 @@ NamespaceModel::NamespaceModel(const Model& model)
     namespace_index_.add(index, &info.labels);
   }
   netpol_ = std::make_unique<NetworkPolicyIndex>(*this);
+  for (auto& [name, info] : namespaces_) {
+    Request create;
+    create.verb = "create";
+    create.resource = "secrets";
+    create.ns = name;
+    std::set<std::string_view> checked;
+    for (std::uint32_t p : info.pods) {
+      std::string_view sa = pods_[p].service_account;
+      if (!checked.insert(sa).second) continue;
+      if (rbac_.allowed(service_account_user(name, sa), create)) {
+        info.pods_create_secrets = true;
+        break;
+      }
+    }
+  }
 }
 
 NamespaceModel::~NamespaceModel() = default;

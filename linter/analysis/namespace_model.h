@@ -47,6 +47,9 @@ struct NamespaceInfo {
   // Custom resources without a modelled pod template (operators' Prometheus,
   // Kafka, ...): they may run pods whose labels the set does not show.
   bool opaque_pods = false;
+  // Some pod's service account may create Secrets here (a chart's
+  // certificate or password Job): Secrets may appear at run time.
+  bool pods_create_secrets = false;
 
   bool declared() const { return object != nullptr; }
 };

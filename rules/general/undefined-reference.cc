@@ -33,6 +33,8 @@ void check(const LintContext& context, const Object& object, Reporter& out) {
   for (const PodTemplate& pod : object.pods) {
     for (const Reference& ref : pod_references(pod)) {
       if (ref.optional || !managed(*ns, ref.kind)) continue;
+      // Secrets a pod of the set may create at run time count as provided.
+      if (ref.kind == RefKind::Secret && ns->pods_create_secrets) continue;
       bool implicit = false;
       if (find_provider(*ns, ref.kind, ref.name, &implicit) || implicit)
         continue;

@@ -31,8 +31,11 @@ void check(const LintContext& context, const Object& object, Reporter& out) {
   }
   bool judged = false;
   for (const NamespaceInfo* ns : targets) {
-    // A namespace counts only if the input shows all its pods (or Services).
-    if (ns->opaque_pods || (pods ? ns->pods.empty() : ns->services.empty()))
+    // A namespace counts only if the input shows all its pods (or Services);
+    // kube-system's Services are the cluster's own (the operator makes the
+    // kubelet's).
+    if (ns->opaque_pods || ns->name == "kube-system" ||
+        (pods ? ns->pods.empty() : ns->services.empty()))
       continue;
     judged = true;
     if (pods ? ns->pod_index.any(selector) : ns->service_index.any(selector))
