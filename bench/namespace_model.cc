@@ -52,7 +52,8 @@ int main(int argc, char** argv) {
   from.ip = "203.0.113.7";
   std::size_t reachable = 0;
   for (std::uint32_t p = 0; p < model.pods().size(); ++p)
-    reachable += model.network_policies().can_reach(from, p, PortQuery{}).allowed;
+    reachable +=
+        model.network_policies().can_reach(from, p, PortQuery{}).allowed;
   double can_reach = since(start);
   std::size_t n = model.pods().size();
   std::printf(

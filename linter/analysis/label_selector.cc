@@ -80,14 +80,12 @@ std::string LabelSelector::describe() const {
       case SelectorOp::In:
         out += r.values.size() == 1
                    ? fmt::format("{}={}", r.key, r.values[0])
-                   : fmt::format("{} in ({})", r.key,
-                                 fmt::join(r.values, ","));
+                   : fmt::format("{} in ({})", r.key, fmt::join(r.values, ","));
         break;
       case SelectorOp::NotIn:
-        out += r.values.size() == 1
-                   ? fmt::format("{}!={}", r.key, r.values[0])
-                   : fmt::format("{} notin ({})", r.key,
-                                 fmt::join(r.values, ","));
+        out += r.values.size() == 1 ? fmt::format("{}!={}", r.key, r.values[0])
+                                    : fmt::format("{} notin ({})", r.key,
+                                                  fmt::join(r.values, ","));
         break;
       case SelectorOp::Exists:
         out += r.key;

@@ -41,8 +41,9 @@ TEST_CASE("label selector requirements") {
            Case{"the empty selector {} selects everything", "{}", true},
            Case{"matchLabels: every pair must match (AND)",
                 "{matchLabels: {app: vllm, tier: serving}}", true},
-           Case{"matchLabels: one pair differs", "{matchLabels: {app: vllm, "
-                                                 "tier: batch}}",
+           Case{"matchLabels: one pair differs",
+                "{matchLabels: {app: vllm, "
+                "tier: batch}}",
                 false},
            Case{"In: the value is in the set",
                 "{matchExpressions: [{key: app, operator: In, values: [tgi, "
@@ -116,9 +117,10 @@ TEST_CASE("kubectl selector text") {
   REQUIRE(parse_selector_text("app=vllm,tier==serving,gpu!=none,zone,!canary",
                               &s, &error));
   REQUIRE(s.requirements.size() == 5);
-  CHECK(s.matches(labels({{"app", "vllm"}, {"tier", "serving"}, {"zone", "a"}})));
-  CHECK_FALSE(s.matches(
-      labels({{"app", "vllm"}, {"tier", "serving"}, {"zone", "a"}, {"canary", "1"}})));
+  CHECK(
+      s.matches(labels({{"app", "vllm"}, {"tier", "serving"}, {"zone", "a"}})));
+  CHECK_FALSE(s.matches(labels(
+      {{"app", "vllm"}, {"tier", "serving"}, {"zone", "a"}, {"canary", "1"}})));
   CHECK_FALSE(parse_selector_text("=v", &s, &error));
 }
 

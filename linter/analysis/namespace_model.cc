@@ -17,26 +17,25 @@ std::string object_key(std::string_view ns, std::string_view kind,
 
 // API groups whose kinds never make pods, beside the built-in workloads.
 bool makes_no_pods(std::string_view group, std::string_view kind) {
-  static constexpr std::string_view kGroups[] = {
-      "",
-      "admissionregistration.k8s.io",
-      "apiextensions.k8s.io",
-      "apps",
-      "autoscaling",
-      "batch",
-      "bitnami.com",
-      "cert-manager.io",
-      "coordination.k8s.io",
-      "discovery.k8s.io",
-      "external-secrets.io",
-      "gateway.networking.k8s.io",
-      "keda.sh",
-      "networking.k8s.io",
-      "policy",
-      "rbac.authorization.k8s.io",
-      "scheduling.k8s.io",
-      "secrets-store.csi.x-k8s.io",
-      "storage.k8s.io"};
+  static constexpr std::string_view kGroups[] = {"",
+                                                 "admissionregistration.k8s.io",
+                                                 "apiextensions.k8s.io",
+                                                 "apps",
+                                                 "autoscaling",
+                                                 "batch",
+                                                 "bitnami.com",
+                                                 "cert-manager.io",
+                                                 "coordination.k8s.io",
+                                                 "discovery.k8s.io",
+                                                 "external-secrets.io",
+                                                 "gateway.networking.k8s.io",
+                                                 "keda.sh",
+                                                 "networking.k8s.io",
+                                                 "policy",
+                                                 "rbac.authorization.k8s.io",
+                                                 "scheduling.k8s.io",
+                                                 "secrets-store.csi.x-k8s.io",
+                                                 "storage.k8s.io"};
   for (std::string_view g : kGroups) {
     if (g == group) return true;
   }
@@ -90,19 +89,30 @@ NamespaceModel::NamespaceModel(const Model& model)
     }
     NamespaceInfo& info = at(o.id.ns);
     if (group.empty()) {
-      if (kind == "ServiceAccount") info.service_accounts.push_back(&o);
-      else if (kind == "ResourceQuota") info.resource_quotas.push_back(&o);
-      else if (kind == "LimitRange") info.limit_ranges.push_back(&o);
-      else if (kind == "Service") info.services.push_back(&o);
-      else if (kind == "Secret") info.secrets.push_back(&o);
-      else if (kind == "ConfigMap") info.config_maps.push_back(&o);
-      else if (kind == "PersistentVolumeClaim") info.pvcs.push_back(&o);
+      if (kind == "ServiceAccount")
+        info.service_accounts.push_back(&o);
+      else if (kind == "ResourceQuota")
+        info.resource_quotas.push_back(&o);
+      else if (kind == "LimitRange")
+        info.limit_ranges.push_back(&o);
+      else if (kind == "Service")
+        info.services.push_back(&o);
+      else if (kind == "Secret")
+        info.secrets.push_back(&o);
+      else if (kind == "ConfigMap")
+        info.config_maps.push_back(&o);
+      else if (kind == "PersistentVolumeClaim")
+        info.pvcs.push_back(&o);
     } else if (group == "rbac.authorization.k8s.io") {
-      if (kind == "Role") info.roles.push_back(&o);
-      else if (kind == "RoleBinding") info.role_bindings.push_back(&o);
+      if (kind == "Role")
+        info.roles.push_back(&o);
+      else if (kind == "RoleBinding")
+        info.role_bindings.push_back(&o);
     } else if (group == "networking.k8s.io") {
-      if (kind == "NetworkPolicy") info.network_policies.push_back(&o);
-      else if (kind == "Ingress") info.ingresses.push_back(&o);
+      if (kind == "NetworkPolicy")
+        info.network_policies.push_back(&o);
+      else if (kind == "Ingress")
+        info.ingresses.push_back(&o);
     } else if (group == "gateway.networking.k8s.io" && kind == "HTTPRoute") {
       info.http_routes.push_back(&o);
     } else if (group == "policy" && kind == "PodDisruptionBudget") {
@@ -110,8 +120,10 @@ NamespaceModel::NamespaceModel(const Model& model)
     } else if (group == "autoscaling" && kind == "HorizontalPodAutoscaler") {
       info.hpas.push_back(&o);
     } else if (group == "monitoring.coreos.com") {
-      if (kind == "ServiceMonitor") info.service_monitors.push_back(&o);
-      else if (kind == "PodMonitor") info.pod_monitors.push_back(&o);
+      if (kind == "ServiceMonitor")
+        info.service_monitors.push_back(&o);
+      else if (kind == "PodMonitor")
+        info.pod_monitors.push_back(&o);
     } else if ((group == "external-secrets.io" && kind == "ExternalSecret") ||
                (group == "bitnami.com" && kind == "SealedSecret") ||
                (group == "secrets-store.csi.x-k8s.io" &&

@@ -24,7 +24,7 @@ struct PodRef {
   const Object* object = nullptr;
   const PodTemplate* pod = nullptr;
   LabelSet labels;
-  std::string service_account;  // "default" when the spec names none
+  std::string service_account;   // "default" when the spec names none
   NodeRef service_account_node;  // the serviceAccountName node, if written
   std::string_view ns() const { return object->id.ns; }
 };
@@ -39,8 +39,8 @@ struct NamespaceInfo {
       network_policies, resource_quotas, limit_ranges, services, ingresses,
       http_routes, pdbs, hpas, service_monitors, pod_monitors, secrets,
       config_maps, secret_providers, pvcs, workloads;
-  std::vector<std::uint32_t> pods;  // indices into NamespaceModel::pods()
-  SelectorIndex pod_index;          // members: indices into pods()
+  std::vector<std::uint32_t> pods;       // indices into NamespaceModel::pods()
+  SelectorIndex pod_index;               // members: indices into pods()
   std::vector<LabelSet> service_labels;  // parallel to services
   SelectorIndex service_index;           // members: indices into services
 

@@ -15,7 +15,8 @@ namespace {
 
 bool parse_int(std::string_view text, int* out) {
   if (text.empty()) return false;
-  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), *out);
+  auto [end, ec] =
+      std::from_chars(text.data(), text.data() + text.size(), *out);
   return ec == std::errc() && end == text.data() + text.size();
 }
 
@@ -76,7 +77,8 @@ NetworkRule read_rule(NodeRef rule, std::string_view peers_key) {
     NodeRef p = ports.at(i);
     NetworkPort port;
     port.node = p;
-    if (p["protocol"].is_scalar()) port.protocol = std::string(p["protocol"].str());
+    if (p["protocol"].is_scalar())
+      port.protocol = std::string(p["protocol"].str());
     NodeRef number = p["port"];
     if (number.is_scalar()) {
       port.all = false;
@@ -124,7 +126,8 @@ std::string where(const Object& o) {
 }
 
 std::string describe_port(int port) {
-  return port < 0 ? std::string("any other port") : fmt::format("port {}", port);
+  return port < 0 ? std::string("any other port")
+                  : fmt::format("port {}", port);
 }
 
 }  // namespace
@@ -134,9 +137,7 @@ bool NetworkPeer::every_namespace() const {
          pods.selects_all();
 }
 
-bool NetworkPeer::every_ip() const {
-  return ip_block && prefix_of(cidr) == 0;
-}
+bool NetworkPeer::every_ip() const { return ip_block && prefix_of(cidr) == 0; }
 
 bool cidr_contains(std::string_view cidr, std::string_view ip) {
   std::size_t slash = cidr.find('/');
@@ -236,7 +237,8 @@ bool NetworkPolicyIndex::port_allowed(const NetworkRule& rule, std::uint32_t to,
     int number = resolve_port(p, to);
     if (number == 0) continue;
     if (number == port) return true;
-    if (p.end_port > 0 && p.name.empty() && port >= number && port <= p.end_port)
+    if (p.end_port > 0 && p.name.empty() && port >= number &&
+        port <= p.end_port)
       return true;
   }
   return false;
@@ -257,15 +259,15 @@ std::vector<std::uint32_t> NetworkPolicyIndex::policies_for(
   return out;
 }
 
-bool NetworkPolicyIndex::side_allows(const std::vector<std::uint32_t>& isolating,
-                                     bool ingress, const Endpoint& peer,
-                                     std::uint32_t to, int port,
-                                     std::string* why) const {
+bool NetworkPolicyIndex::side_allows(
+    const std::vector<std::uint32_t>& isolating, bool ingress,
+    const Endpoint& peer, std::uint32_t to, int port, std::string* why) const {
   std::string_view side = ingress ? "ingress" : "egress";
   if (isolating.empty()) {
-    *why = fmt::format("{}: not isolated (no NetworkPolicy selects the {} "
-                       "pods for {})",
-                       side, ingress ? "destination" : "source", side);
+    *why = fmt::format(
+        "{}: not isolated (no NetworkPolicy selects the {} "
+        "pods for {})",
+        side, ingress ? "destination" : "source", side);
     return true;
   }
   std::vector<std::string> names;
@@ -278,18 +280,19 @@ bool NetworkPolicyIndex::side_allows(const std::vector<std::uint32_t>& isolating
         peer_ok = peer_matches(p, q, peer);
       }
       if (peer_ok && port_allowed(r, to, port)) {
-        *why = fmt::format("{}: allowed on {} by {} rule at line {}", side,
-                           describe_port(port), where(*p.object),
-                           r.node.line());
+        *why =
+            fmt::format("{}: allowed on {} by {} rule at line {}", side,
+                        describe_port(port), where(*p.object), r.node.line());
         return true;
       }
     }
     names.push_back(where(*p.object));
   }
-  *why = fmt::format("{}: denied on {}: isolated by {}, and no {} rule "
-                     "there admits the {}",
-                     side, describe_port(port), fmt::join(names, ", "), side,
-                     ingress ? "source" : "destination");
+  *why = fmt::format(
+      "{}: denied on {}: isolated by {}, and no {} rule "
+      "there admits the {}",
+      side, describe_port(port), fmt::join(names, ", "), side,
+      ingress ? "source" : "destination");
   return false;
 }
 
@@ -312,9 +315,9 @@ Reachability NetworkPolicyIndex::can_reach(const Endpoint& from,
     if (!query.name.empty()) {
       port = named_container_port(*dest.pod, query.name);
       if (port == 0) {
-        out.notes.push_back(fmt::format(
-            "no container of {} declares a port named \"{}\"",
-            dest.object->id.display(), query.name));
+        out.notes.push_back(
+            fmt::format("no container of {} declares a port named \"{}\"",
+                        dest.object->id.display(), query.name));
         return out;
       }
     }
@@ -329,8 +332,7 @@ Reachability NetworkPolicyIndex::can_reach(const Endpoint& from,
           ports.insert(static_cast<int>(n));
       }
     }
-    auto add_rule_ports = [&](const std::vector<std::uint32_t>& list,
-                              bool in) {
+    auto add_rule_ports = [&](const std::vector<std::uint32_t>& list, bool in) {
       for (std::uint32_t i : list) {
         for (const NetworkRule& r :
              in ? policies_[i].ingress_rules : policies_[i].egress_rules) {
@@ -352,8 +354,9 @@ Reachability NetworkPolicyIndex::can_reach(const Endpoint& from,
     bool in_ok = side_allows(ingress, true, from, to, port, &in_why);
     bool out_ok = true;
     if (from.kind == Endpoint::Kind::Ip) {
-      out_why = "egress: the source is outside the cluster (no egress policy "
-                "applies)";
+      out_why =
+          "egress: the source is outside the cluster (no egress policy "
+          "applies)";
     } else {
       out_ok = side_allows(egress, false, to_endpoint, to, port, &out_why);
     }

@@ -34,7 +34,7 @@ struct NetworkPeer {
 };
 
 struct NetworkRule {
-  bool all_peers = true;  // no from/to: every source or destination
+  bool all_peers = true;           // no from/to: every source or destination
   std::vector<NetworkPeer> peers;  // OR of peers
   bool all_ports = true;
   std::vector<NetworkPort> ports;

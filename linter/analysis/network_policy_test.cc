@@ -104,15 +104,15 @@ struct Case {
   const char* why;
   // Source: "ns/pod" for a pod of the set, "ns:k=v" for labels, or an IP.
   const char* from;
-  const char* to;  // pod name in the set, "ns/name"
+  const char* to;    // pod name in the set, "ns/name"
   const char* port;  // "" any, a number or a name
   bool allowed;
 };
 
 std::uint32_t pod_index(const NamespaceModel& model, std::string_view spec) {
   std::size_t slash = spec.find('/');
-  const Object* o = model.find_object(spec.substr(0, slash), "Pod",
-                                      spec.substr(slash + 1));
+  const Object* o =
+      model.find_object(spec.substr(0, slash), "Pod", spec.substr(slash + 1));
   REQUIRE(o);
   return model.pods_of(*o)[0];
 }

@@ -161,8 +161,8 @@ bool quota_cap(const Object& quota, std::string_view resource, double* hard,
   NodeRef caps = quota.spec()["hard"];
   std::string requests = "requests." + std::string(resource);
   std::string limits = "limits." + std::string(resource);
-  for (std::string_view key : {std::string_view(requests),
-                               std::string_view(limits), resource}) {
+  for (std::string_view key :
+       {std::string_view(requests), std::string_view(limits), resource}) {
     NodeRef v = caps[key];
     if (v.is_scalar() && parse_quantity(v, hard)) {
       *node = v;
@@ -180,16 +180,17 @@ bool namespace_usage(const NamespaceModel& model, const NamespaceInfo& ns,
   std::string_view resource = key;
   if (key.starts_with("requests.")) resource.remove_prefix(9);
   if (limits) resource.remove_prefix(7);
-  if (!pods && (key.starts_with("count/") || resource.find("storage") !=
-                                                  std::string_view::npos ||
-                key == "services" || key == "secrets" || key == "configmaps" ||
-                key == "persistentvolumeclaims" ||
-                key.starts_with("services.")))
+  if (!pods &&
+      (key.starts_with("count/") ||
+       resource.find("storage") != std::string_view::npos ||
+       key == "services" || key == "secrets" || key == "configmaps" ||
+       key == "persistentvolumeclaims" || key.starts_with("services.")))
     return false;
   for (std::uint32_t p : ns.pods) {
     const PodRef& ref = model.pods()[p];
     if (!quota_covers(quota, *ref.pod) || ref.object->is_batch()) continue;
-    double count = static_cast<double>(template_pod_count(*ref.object, *ref.pod));
+    double count =
+        static_cast<double>(template_pod_count(*ref.object, *ref.pod));
     *used += pods ? count : count * pod_request(*ref.pod, resource, limits);
   }
   return true;

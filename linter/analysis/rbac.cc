@@ -106,16 +106,20 @@ const std::vector<BuiltinRole>& builtin_roles() {
   static const std::vector<std::string_view> kWrite = {
       "create", "delete", "deletecollection", "patch", "update"};
   static const std::vector<std::string_view> kAll = {
-      "create", "delete", "deletecollection", "get", "list", "patch",
-      "update", "watch"};
+      "create", "delete", "deletecollection", "get",
+      "list",   "patch",  "update",           "watch"};
   static const std::vector<BuiltinRule> kView = {
-      {kRead, {""}, {"configmaps", "endpoints", "persistentvolumeclaims",
-                     "pods", "pods/log", "pods/status", "replicationcontrollers",
-                     "services", "serviceaccounts", "events", "limitranges",
-                     "resourcequotas", "namespaces"}, {}},
-      {kRead, {"apps"}, {"deployments", "deployments/scale", "statefulsets",
-                         "statefulsets/scale", "daemonsets", "replicasets",
-                         "replicasets/scale"}, {}},
+      {kRead,
+       {""},
+       {"configmaps", "endpoints", "persistentvolumeclaims", "pods", "pods/log",
+        "pods/status", "replicationcontrollers", "services", "serviceaccounts",
+        "events", "limitranges", "resourcequotas", "namespaces"},
+       {}},
+      {kRead,
+       {"apps"},
+       {"deployments", "deployments/scale", "statefulsets",
+        "statefulsets/scale", "daemonsets", "replicasets", "replicasets/scale"},
+       {}},
       {kRead, {"batch"}, {"jobs", "cronjobs"}, {}},
       {kRead, {"autoscaling"}, {"horizontalpodautoscalers"}, {}},
       {kRead, {"networking.k8s.io"}, {"ingresses", "networkpolicies"}, {}},
@@ -123,30 +127,38 @@ const std::vector<BuiltinRole>& builtin_roles() {
   };
   static const std::vector<BuiltinRule> kEdit = [] {
     std::vector<BuiltinRule> r = kView;
-    r.push_back({kAll, {""}, {"secrets", "configmaps", "persistentvolumeclaims",
-                              "pods", "services", "serviceaccounts",
-                              "replicationcontrollers"}, {}});
-    r.push_back({{"create", "get"}, {""},
+    r.push_back({kAll,
+                 {""},
+                 {"secrets", "configmaps", "persistentvolumeclaims", "pods",
+                  "services", "serviceaccounts", "replicationcontrollers"},
+                 {}});
+    r.push_back({{"create", "get"},
+                 {""},
                  {"pods/exec", "pods/attach", "pods/portforward", "pods/proxy",
-                  "services/proxy"}, {}});
+                  "services/proxy"},
+                 {}});
     r.push_back({{"impersonate"}, {""}, {"serviceaccounts"}, {}});
     r.push_back({{"create"}, {""}, {"serviceaccounts/token"}, {}});
-    r.push_back({kWrite, {"apps"}, {"deployments", "deployments/scale",
-                                    "statefulsets", "statefulsets/scale",
-                                    "daemonsets", "replicasets"}, {}});
+    r.push_back({kWrite,
+                 {"apps"},
+                 {"deployments", "deployments/scale", "statefulsets",
+                  "statefulsets/scale", "daemonsets", "replicasets"},
+                 {}});
     r.push_back({kWrite, {"batch"}, {"jobs", "cronjobs"}, {}});
     r.push_back({kWrite, {"autoscaling"}, {"horizontalpodautoscalers"}, {}});
-    r.push_back({kWrite, {"networking.k8s.io"}, {"ingresses", "networkpolicies"},
-                 {}});
+    r.push_back(
+        {kWrite, {"networking.k8s.io"}, {"ingresses", "networkpolicies"}, {}});
     r.push_back({kWrite, {"policy"}, {"poddisruptionbudgets"}, {}});
     return r;
   }();
   static const std::vector<BuiltinRule> kAdmin = [] {
     std::vector<BuiltinRule> r = kEdit;
-    r.push_back({kAll, {"rbac.authorization.k8s.io"}, {"roles", "rolebindings"},
+    r.push_back(
+        {kAll, {"rbac.authorization.k8s.io"}, {"roles", "rolebindings"}, {}});
+    r.push_back({{"create"},
+                 {"authorization.k8s.io"},
+                 {"localsubjectaccessreviews"},
                  {}});
-    r.push_back({{"create"}, {"authorization.k8s.io"},
-                 {"localsubjectaccessreviews"}, {}});
     return r;
   }();
   static const std::vector<BuiltinRole> kRoles = {
@@ -192,9 +204,10 @@ std::string BindingInfo::display() const {
 }
 
 UserInfo service_account_user(std::string_view ns, std::string_view name) {
-  return {fmt::format("{}{}:{}", kSaPrefix, ns, name),
-          {"system:serviceaccounts", fmt::format("system:serviceaccounts:{}", ns),
-           "system:authenticated"}};
+  return {
+      fmt::format("{}{}:{}", kSaPrefix, ns, name),
+      {"system:serviceaccounts", fmt::format("system:serviceaccounts:{}", ns),
+       "system:authenticated"}};
 }
 
 UserInfo impersonated_user(std::string_view name,
@@ -227,12 +240,23 @@ std::string_view builtin_group_of(std::string_view resource, bool* known) {
 
 bool builtin_cluster_scoped(std::string_view resource) {
   static constexpr std::array<std::string_view, 17> kCluster = {
-      "certificatesigningrequests", "clusterrolebindings", "clusterroles",
-      "csidrivers", "customresourcedefinitions", "ingressclasses",
-      "mutatingwebhookconfigurations", "namespaces", "nodes",
-      "persistentvolumes", "priorityclasses", "runtimeclasses",
-      "storageclasses", "tokenreviews", "validatingwebhookconfigurations",
-      "volumeattachments", "selfsubjectaccessreviews"};
+      "certificatesigningrequests",
+      "clusterrolebindings",
+      "clusterroles",
+      "csidrivers",
+      "customresourcedefinitions",
+      "ingressclasses",
+      "mutatingwebhookconfigurations",
+      "namespaces",
+      "nodes",
+      "persistentvolumes",
+      "priorityclasses",
+      "runtimeclasses",
+      "storageclasses",
+      "tokenreviews",
+      "validatingwebhookconfigurations",
+      "volumeattachments",
+      "selfsubjectaccessreviews"};
   return std::find(kCluster.begin(), kCluster.end(), resource) !=
          kCluster.end();
 }
@@ -249,8 +273,7 @@ bool parse_resource_arg(std::string_view text, Request* request,
   if (slash != std::string_view::npos) {
     resource = text.substr(0, slash);
     request->name = std::string(text.substr(slash + 1));
-    if (request->name.empty() ||
-        request->name.find('/') != std::string::npos) {
+    if (request->name.empty() || request->name.find('/') != std::string::npos) {
       *error = fmt::format("\"{}\": expected RESOURCE or RESOURCE/NAME", text);
       return false;
     }
@@ -288,9 +311,8 @@ bool rule_allows(const PolicyRule& rule, const Request& request) {
   if (request.non_resource) {
     for (std::string_view url : rule.non_resource_urls) {
       if (url == "*" || url == request.path) return true;
-      if (url.ends_with('*') &&
-          std::string_view(request.path)
-              .starts_with(url.substr(0, url.size() - 1)))
+      if (url.ends_with('*') && std::string_view(request.path)
+                                    .starts_with(url.substr(0, url.size() - 1)))
         return true;
     }
     return false;
@@ -340,7 +362,8 @@ Rbac::Rbac(const Model& model) {
     role.cluster = true;
     role.name = std::string(b.name);
     for (const BuiltinRule& r : b.rules)
-      role.rules.push_back({{}, r.verbs, r.api_groups, r.resources, {}, r.urls});
+      role.rules.push_back(
+          {{}, r.verbs, r.api_groups, r.resources, {}, r.urls});
     role_index_.emplace(std::move(key), roles_.size());
     roles_.push_back(std::move(role));
   }
@@ -383,7 +406,8 @@ Rbac::Rbac(const Model& model) {
           match = match || (!s.selects_all() && s.matches(labels[j]));
         if (!match) continue;
         resolve(j);
-        rules.insert(rules.end(), roles_[j].rules.begin(), roles_[j].rules.end());
+        rules.insert(rules.end(), roles_[j].rules.begin(),
+                     roles_[j].rules.end());
       }
       roles_[i].rules = std::move(rules);
       roles_[i].aggregated = true;

@@ -30,7 +30,7 @@ struct RoleInfo {
 struct SubjectRef {
   std::string kind;  // User, Group, ServiceAccount
   std::string name;
-  std::string ns;    // ServiceAccount only
+  std::string ns;  // ServiceAccount only
   NodeRef node;
 };
 

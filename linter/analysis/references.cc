@@ -107,7 +107,8 @@ const Object* find_provider(const NamespaceInfo& ns, RefKind kind,
       }
     }
   }
-  if (kind == RefKind::ConfigMap && name == "kube-root-ca.crt") *implicit = true;
+  if (kind == RefKind::ConfigMap && name == "kube-root-ca.crt")
+    *implicit = true;
   return nullptr;
 }
 

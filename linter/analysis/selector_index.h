@@ -23,8 +23,8 @@ class SelectorIndex {
 
  private:
   // Positions in members_ of the smallest candidate set, or null for all.
-  const std::vector<std::uint32_t>* candidates(const LabelSelector& selector,
-                                               std::vector<std::uint32_t>* merged) const;
+  const std::vector<std::uint32_t>* candidates(
+      const LabelSelector& selector, std::vector<std::uint32_t>* merged) const;
   struct Member {
     std::uint32_t id;
     const LabelSet* labels;

@@ -31,7 +31,8 @@ std::string resources_column(const PolicyRule& r) {
   std::vector<std::string> out;
   for (std::string_view res : r.resources) {
     for (std::string_view g : r.api_groups)
-      out.push_back(g.empty() ? std::string(res) : fmt::format("{}.{}", res, g));
+      out.push_back(g.empty() ? std::string(res)
+                              : fmt::format("{}.{}", res, g));
     if (r.api_groups.empty()) out.emplace_back(res);
   }
   return fmt::format("{}", fmt::join(out, ","));
@@ -137,16 +138,19 @@ CommandRunner add_can_i_command(CLI::App& app) {
                   "Subresource, e.g. log or scale");
   cmd->add_option("-n,--namespace", flags->ns,
                   "Namespace of the request; absent: cluster-wide");
-  cmd->add_option("--as", flags->as, "User to check, e.g. "
-                                     "system:serviceaccount:NS:NAME");
-  cmd->add_option("--as-group", flags->as_groups, "Group of the user "
-                                                  "(repeatable)");
+  cmd->add_option("--as", flags->as,
+                  "User to check, e.g. "
+                  "system:serviceaccount:NS:NAME");
+  cmd->add_option("--as-group", flags->as_groups,
+                  "Group of the user "
+                  "(repeatable)");
   cmd->add_option("--workload", flags->workload,
                   "NS/KIND/NAME: check the service account its pods run as");
   cmd->add_flag("--list", flags->list,
                 "List every rule the subject holds and where it comes from");
-  cmd->add_flag("--why", flags->why, "Also print the binding and rule that "
-                                     "allow it");
+  cmd->add_flag("--why", flags->why,
+                "Also print the binding and rule that "
+                "allow it");
   return [flags] { return run_can_i(*flags); };
 }
 

@@ -49,11 +49,11 @@ int run_can_reach(const CanReachFlags& flags) {
   }
   std::vector<Endpoint> from(1);
   if (!flags.from_ip.empty()) {
-    if (!cidr_contains(flags.from_ip.find(':') == std::string::npos
-                           ? "0.0.0.0/0"
-                           : "::/0",
-                       flags.from_ip))
-      return usage(fmt::format("--from-ip {}: not an IP address", flags.from_ip));
+    if (!cidr_contains(
+            flags.from_ip.find(':') == std::string::npos ? "0.0.0.0/0" : "::/0",
+            flags.from_ip))
+      return usage(
+          fmt::format("--from-ip {}: not an IP address", flags.from_ip));
     from[0].kind = Endpoint::Kind::Ip;
     from[0].ip = flags.from_ip;
   } else if (!flags.from_namespace.empty()) {
@@ -105,7 +105,8 @@ int run_can_reach(const CanReachFlags& flags) {
       if (r.allowed) {
         std::cout << "yes\n";
         if (port.any && r.port > 0)
-          r.notes.insert(r.notes.begin(), fmt::format("port {} is open", r.port));
+          r.notes.insert(r.notes.begin(),
+                         fmt::format("port {} is open", r.port));
         for (const std::string& n : r.notes) std::cout << "  " << n << '\n';
         return kClean;
       }

@@ -36,10 +36,9 @@ std::string number(double v) { return fmt::format("{:g}", v); }
 
 std::string describe_peer(const NetworkPeer& p, std::string_view own_ns) {
   if (p.ip_block) {
-    return p.except.empty()
-               ? fmt::format("ipBlock {}", p.cidr)
-               : fmt::format("ipBlock {} except {}", p.cidr,
-                             fmt::join(p.except, ","));
+    return p.except.empty() ? fmt::format("ipBlock {}", p.cidr)
+                            : fmt::format("ipBlock {} except {}", p.cidr,
+                                          fmt::join(p.except, ","));
   }
   std::string ns = !p.has_namespaces ? fmt::format("namespace {}", own_ns)
                    : p.namespaces.selects_all()
@@ -71,7 +70,8 @@ std::string describe_ports(const NetworkRule& r) {
 void traffic(const NamespaceModel& model, std::uint32_t pod, bool ingress,
              Section* s) {
   const NetworkPolicyIndex& index = model.network_policies();
-  const auto& isolating = ingress ? index.ingress_of(pod) : index.egress_of(pod);
+  const auto& isolating =
+      ingress ? index.ingress_of(pod) : index.egress_of(pod);
   std::string_view ns = model.pods()[pod].ns();
   if (isolating.empty()) {
     s->lines.push_back(fmt::format(
@@ -89,7 +89,8 @@ void traffic(const NamespaceModel& model, std::uint32_t pod, bool ingress,
                                      ingress ? "ingress" : "egress"));
     for (const NetworkRule& r : rules) {
       std::vector<std::string> peers;
-      for (const NetworkPeer& q : r.peers) peers.push_back(describe_peer(q, ns));
+      for (const NetworkPeer& q : r.peers)
+        peers.push_back(describe_peer(q, ns));
       s->lines.push_back(fmt::format(
           "{} {} on {} (NetworkPolicy {}, line {})", ingress ? "from" : "to",
           r.all_peers ? std::string("everywhere")
@@ -157,11 +158,10 @@ std::vector<Section> describe(const LintRun& run, const Object& o) {
           g.binding->display(), g.role->display(), where(r.node)));
     }
     for (const ScopedGrant& s : secret_read_grants(model.rbac(), user)) {
-      std::string scope =
-          s.everywhere ? std::string("EVERY namespace")
-          : s.ns == o.id.ns
-              ? fmt::format("its own namespace {}", s.ns)
-              : fmt::format("OUTSIDE its namespace: {}", s.ns);
+      std::string scope = s.everywhere ? std::string("EVERY namespace")
+                          : s.ns == o.id.ns
+                              ? fmt::format("its own namespace {}", s.ns)
+                              : fmt::format("OUTSIDE its namespace: {}", s.ns);
       secrets.lines.push_back(fmt::format("{} via {} -> {}", scope,
                                           s.grant.binding->display(),
                                           s.grant.role->display()));
@@ -192,7 +192,8 @@ std::vector<Section> describe(const LintRun& run, const Object& o) {
       auto list = [](NodeRef m) {
         std::vector<std::string> parts;
         for (std::uint32_t i = 0; i < m.size(); ++i)
-          parts.push_back(fmt::format("{}={}", m.key_at(i).str(), m.at(i).str()));
+          parts.push_back(
+              fmt::format("{}={}", m.key_at(i).str(), m.at(i).str()));
         return parts.empty() ? std::string("none")
                              : fmt::format("{}", fmt::join(parts, " "));
       };
@@ -208,10 +209,10 @@ std::vector<Section> describe(const LintRun& run, const Object& o) {
         return std::string("set");
       };
       if (c.long_running())
-        probes.lines.push_back(fmt::format(
-            "{}{}: readiness {}, liveness {}, startup {}", prefix,
-            t.describe(c), probe("readinessProbe"), probe("livenessProbe"),
-            probe("startupProbe")));
+        probes.lines.push_back(
+            fmt::format("{}{}: readiness {}, liveness {}, startup {}", prefix,
+                        t.describe(c), probe("readinessProbe"),
+                        probe("livenessProbe"), probe("startupProbe")));
     }
     for (const std::string& gpu : pod_accelerator_names(t)) {
       double per_pod = pod_request(t, gpu);
@@ -242,8 +243,8 @@ std::vector<Section> describe(const LintRun& run, const Object& o) {
               ? std::string()
               : fmt::format(" :{}", tol["effect"].str())));
     }
-    for (std::string_view key : {"priorityClassName", "runtimeClassName",
-                                 "schedulerName"}) {
+    for (std::string_view key :
+         {"priorityClassName", "runtimeClassName", "schedulerName"}) {
       if (t.spec[key].is_scalar())
         place.lines.push_back(
             fmt::format("{}{}: {}", prefix, key, t.spec[key].str()));
@@ -267,8 +268,8 @@ std::vector<Section> describe(const LintRun& run, const Object& o) {
         double cap = 0, used = 0;
         bool counted = namespace_usage(model, *ns, *q, key, &used);
         if (!parse_quantity(hard.at(i), &cap) || !counted) {
-          quotas.lines.push_back(fmt::format("ResourceQuota {}: {} = {}",
-                                             q->id.name, key, hard.at(i).str()));
+          quotas.lines.push_back(fmt::format(
+              "ResourceQuota {}: {} = {}", q->id.name, key, hard.at(i).str()));
           continue;
         }
         quotas.lines.push_back(fmt::format(
@@ -289,10 +290,9 @@ std::vector<Section> describe(const LintRun& run, const Object& o) {
 
   Section rollout{"Rollout", {}};
   NodeRef spec = o.spec();
-  NodeRef strategy = spec["strategy"].valid() ? spec["strategy"]
-                     : spec["updateStrategy"].valid()
-                         ? spec["updateStrategy"]
-                         : spec["rolloutStrategy"];
+  NodeRef strategy = spec["strategy"].valid()         ? spec["strategy"]
+                     : spec["updateStrategy"].valid() ? spec["updateStrategy"]
+                                                      : spec["rolloutStrategy"];
   std::string_view type = strategy["type"].str();
   rollout.lines.push_back(strategy.valid()
                               ? fmt::format("strategy {} (line {})",
@@ -359,9 +359,9 @@ std::vector<Section> describe(const LintRun& run, const Object& o) {
         LabelSelector selector = parse_label_selector(m->spec()["selector"]);
         for (std::uint32_t i : services) {
           if (selector.matches(ns->service_labels[i])) {
-            monitors.lines.push_back(fmt::format(
-                "{} through Service {}", object_at(*m),
-                ns->services[i]->id.name));
+            monitors.lines.push_back(fmt::format("{} through Service {}",
+                                                 object_at(*m),
+                                                 ns->services[i]->id.name));
             break;
           }
         }

@@ -14,8 +14,8 @@ void report_empty(const Object& object, const LabelSelector& selector,
              fmt::format("the selector of {} ({}) matches no pod of the "
                          "input in namespace {}, so it {}; fix the labels to "
                          "match the workload's pod template",
-                         object.id.display(), selector.describe(),
-                         object.id.ns, what));
+                         object.id.display(), selector.describe(), object.id.ns,
+                         what));
 }
 
 void check(const LintContext& context, const Object& object, Reporter& out) {

@@ -45,8 +45,8 @@ void check(const LintContext& context, const Object& object, Reporter& out) {
                              "will not start until it exists; add it (or an "
                              "ExternalSecret/SealedSecret for a Secret), or "
                              "mark the reference optional",
-                             object.id.display(), to_string(ref.kind),
-                             ref.name, object.id.ns));
+                             object.id.display(), to_string(ref.kind), ref.name,
+                             object.id.ns));
     }
   }
 }

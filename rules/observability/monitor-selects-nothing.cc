@@ -19,7 +19,8 @@ void check(const LintContext& context, const Object& object, Reporter& out) {
   NodeRef nsel = spec["namespaceSelector"];
   std::vector<const NamespaceInfo*> targets;
   if (nsel["any"].is_true()) {
-    for (const auto& [name, info] : model.namespaces()) targets.push_back(&info);
+    for (const auto& [name, info] : model.namespaces())
+      targets.push_back(&info);
   } else if (nsel["matchNames"].size() > 0) {
     NodeRef names = nsel["matchNames"];
     for (std::uint32_t i = 0; i < names.size(); ++i) {

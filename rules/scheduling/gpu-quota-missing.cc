@@ -42,9 +42,9 @@ void check(const LintContext& context, const Object& object, Reporter& out) {
       reported.insert(gpu);
       std::vector<RelatedLocation> related;
       for (const Object* q : ns->resource_quotas) {
-        related.push_back({q->location(),
-                           fmt::format("ResourceQuota {} caps no {}",
-                                       q->id.name, gpu)});
+        related.push_back(
+            {q->location(),
+             fmt::format("ResourceQuota {} caps no {}", q->id.name, gpu)});
       }
       out.report(gpu_node(pod, gpu),
                  fmt::format("{} requests {} but no ResourceQuota of namespace "

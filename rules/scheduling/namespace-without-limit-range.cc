@@ -12,8 +12,8 @@ void check(const LintContext& context, const Object& object, Reporter& out) {
   const NamespaceInfo* ns = context.namespaces->find(object.id.name);
   if (!ns || ns->object != &object || ns->pods.empty()) return;
   if (!ns->limit_ranges.empty()) return;
-  NodeRef at = object.metadata["name"].valid() ? object.metadata["name"]
-                                               : object.root;
+  NodeRef at =
+      object.metadata["name"].valid() ? object.metadata["name"] : object.root;
   out.report(at, fmt::format("namespace {} has no LimitRange: containers "
                              "that set no requests get none, and a quota on "
                              "requests rejects them; add a LimitRange with "

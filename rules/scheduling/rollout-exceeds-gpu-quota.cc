@@ -47,18 +47,19 @@ void check(const LintContext& context, const Object& object, Reporter& out) {
           steady[gpu] > hard
               ? fmt::format("even without a rollout its {} {} exceed",
                             number(steady[gpu]), gpu)
-              : fmt::format("a rolling update needs (replicas + maxSurge {}) "
-                            "x GPUs per pod = {} {}, more than",
-                            surge, number(need), gpu);
-      out.report(at,
-                 fmt::format("{}: {} the {} that ResourceQuota {} allows, so "
-                             "the surge pods stay Pending and the rollout "
-                             "never finishes; set maxSurge 0 with maxUnavailable "
-                             "1, or raise the quota",
-                             object.id.display(), what, number(hard),
-                             q->id.name),
-                 {{location_of(cap), fmt::format("ResourceQuota {} caps {}",
-                                                 q->id.name, gpu)}});
+              : fmt::format(
+                    "a rolling update needs (replicas + maxSurge {}) "
+                    "x GPUs per pod = {} {}, more than",
+                    surge, number(need), gpu);
+      out.report(
+          at,
+          fmt::format("{}: {} the {} that ResourceQuota {} allows, so "
+                      "the surge pods stay Pending and the rollout "
+                      "never finishes; set maxSurge 0 with maxUnavailable "
+                      "1, or raise the quota",
+                      object.id.display(), what, number(hard), q->id.name),
+          {{location_of(cap),
+            fmt::format("ResourceQuota {} caps {}", q->id.name, gpu)}});
     }
   }
 }

@@ -24,20 +24,20 @@ void check(const LintContext& context, const Object& object, Reporter& out) {
                                                   : ref.pod->spec;
     if (ref.service_account == "default") {
       if (ref.pod->spec["automountServiceAccountToken"].is_false()) continue;
-      out.report(at, fmt::format(
-                         "{} runs as the default service account of namespace "
-                         "{}, shared by every pod that names none; create a "
-                         "ServiceAccount for it and set serviceAccountName",
-                         object.id.display(), object.id.ns));
+      out.report(
+          at, fmt::format("{} runs as the default service account of namespace "
+                          "{}, shared by every pod that names none; create a "
+                          "ServiceAccount for it and set serviceAccountName",
+                          object.id.display(), object.id.ns));
     } else if (!model.find_object(object.id.ns, "ServiceAccount",
                                   ref.service_account)) {
-      out.report(at, fmt::format(
-                         "{} runs as service account \"{}\", which the input "
-                         "does not define in namespace {}: its pods are not "
-                         "created until it exists; add the ServiceAccount or "
-                         "fix the name",
-                         object.id.display(), ref.service_account,
-                         object.id.ns));
+      out.report(
+          at,
+          fmt::format("{} runs as service account \"{}\", which the input "
+                      "does not define in namespace {}: its pods are not "
+                      "created until it exists; add the ServiceAccount or "
+                      "fix the name",
+                      object.id.display(), ref.service_account, object.id.ns));
     }
   }
 }

@@ -9,8 +9,7 @@ namespace launchlint {
 namespace {
 
 void check(const LintContext& context, const Object& object, Reporter& out) {
-  if (!context.namespaces ||
-      !object.is("networking.k8s.io", "NetworkPolicy"))
+  if (!context.namespaces || !object.is("networking.k8s.io", "NetworkPolicy"))
     return;
   const NetworkPolicyIndex& index = context.namespaces->network_policies();
   const NetworkPolicy* policy = index.policy_of(object);

@@ -18,26 +18,27 @@ void check(const LintContext& context, const Object& object, Reporter& out) {
   for (std::uint32_t p : model.pods_of(object)) {
     if (!model.network_policies().ingress_of(p).empty()) continue;
     const PodRef& ref = model.pods()[p];
-    NodeRef at = ref.pod->metadata.valid() ? ref.pod->metadata : ref.pod->holder;
+    NodeRef at =
+        ref.pod->metadata.valid() ? ref.pod->metadata : ref.pod->holder;
     std::vector<RelatedLocation> related;
     for (const Object* np : ns->network_policies) {
       if (related.size() >= 3) break;
-      related.push_back({np->location(),
-                         fmt::format("NetworkPolicy {} does not select them",
-                                     np->id.name)});
+      related.push_back(
+          {np->location(),
+           fmt::format("NetworkPolicy {} does not select them", np->id.name)});
     }
-    out.report(at, fmt::format(
-                       "no ingress NetworkPolicy selects the pods of {}{}: "
-                       "anything in the cluster can connect to every port; "
-                       "add a NetworkPolicy whose podSelector matches labels "
-                       "{} and that admits only the gateway",
-                       object.id.display(),
-                       ref.pod->role.empty()
-                           ? std::string()
-                           : fmt::format(" ({})", ref.pod->role),
-                       ref.labels.describe().empty() ? "(none)"
-                                                     : ref.labels.describe()),
-               std::move(related));
+    out.report(
+        at,
+        fmt::format(
+            "no ingress NetworkPolicy selects the pods of {}{}: "
+            "anything in the cluster can connect to every port; "
+            "add a NetworkPolicy whose podSelector matches labels "
+            "{} and that admits only the gateway",
+            object.id.display(),
+            ref.pod->role.empty() ? std::string()
+                                  : fmt::format(" ({})", ref.pod->role),
+            ref.labels.describe().empty() ? "(none)" : ref.labels.describe()),
+        std::move(related));
   }
 }
 

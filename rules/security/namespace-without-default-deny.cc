@@ -19,14 +19,14 @@ void check(const LintContext& context, const Object& object, Reporter& out) {
         p.pod_selector.selects_all() && p.ingress_rules.empty())
       return;
   }
-  NodeRef at = object.metadata["name"].valid() ? object.metadata["name"]
-                                               : object.root;
-  out.report(at, fmt::format(
-                     "namespace {} has no default-deny ingress "
-                     "NetworkPolicy: every pod no other policy selects "
-                     "accepts all traffic; add a NetworkPolicy with "
-                     "podSelector {{}} and policyTypes [Ingress] and no rules",
-                     ns->name));
+  NodeRef at =
+      object.metadata["name"].valid() ? object.metadata["name"] : object.root;
+  out.report(
+      at, fmt::format("namespace {} has no default-deny ingress "
+                      "NetworkPolicy: every pod no other policy selects "
+                      "accepts all traffic; add a NetworkPolicy with "
+                      "podSelector {{}} and policyTypes [Ingress] and no rules",
+                      ns->name));
 }
 
 }  // namespace

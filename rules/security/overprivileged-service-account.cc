@@ -18,7 +18,8 @@ bool has(const std::vector<std::string_view>& list, std::string_view v) {
 // Why a rule is too broad, or "" when it is not.
 std::string problem(const Grant& g) {
   const PolicyRule& r = *g.rule;
-  if (g.role->cluster && g.role->name == "cluster-admin") return "cluster-admin";
+  if (g.role->cluster && g.role->name == "cluster-admin")
+    return "cluster-admin";
   if (has(r.verbs, "*")) return "every verb (\"*\")";
   if (has(r.resources, "*")) return "every resource (\"*\")";
   for (std::string_view verb : {"bind", "escalate", "impersonate"}) {
@@ -52,8 +53,9 @@ void check(const LintContext& context, const Object& object, Reporter& out) {
         first_grant = &g;
       }
       if (related.size() < 4) {
-        related.push_back({g.binding->object->location(),
-                           fmt::format("{} grants {}", g.binding->display(), why)});
+        related.push_back(
+            {g.binding->object->location(),
+             fmt::format("{} grants {}", g.binding->display(), why)});
         if (g.rule->node.valid())
           related.push_back({location_of(g.rule->node),
                              fmt::format("the rule of {}", g.role->display())});
@@ -62,19 +64,18 @@ void check(const LintContext& context, const Object& object, Reporter& out) {
     if (!first_grant) continue;
     NodeRef at = ref.service_account_node.valid() ? ref.service_account_node
                                                   : ref.pod->spec;
-    out.report(at,
-               fmt::format("{} runs as service account {}/{}, which holds {} "
-                           "{} through {} -> {}; grant only the verbs and "
-                           "resources it uses",
-                           object.id.display(), object.id.ns,
-                           ref.service_account, first,
-                           first_grant->binding->cluster
-                               ? std::string("in every namespace")
-                               : fmt::format("in namespace {}",
-                                             first_grant->binding->ns),
-                           first_grant->binding->display(),
-                           first_grant->role->display()),
-               std::move(related));
+    out.report(
+        at,
+        fmt::format(
+            "{} runs as service account {}/{}, which holds {} "
+            "{} through {} -> {}; grant only the verbs and "
+            "resources it uses",
+            object.id.display(), object.id.ns, ref.service_account, first,
+            first_grant->binding->cluster
+                ? std::string("in every namespace")
+                : fmt::format("in namespace {}", first_grant->binding->ns),
+            first_grant->binding->display(), first_grant->role->display()),
+        std::move(related));
   }
 }
 

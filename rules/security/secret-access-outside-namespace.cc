@@ -31,25 +31,27 @@ void check(const LintContext& context, const Object& object, Reporter& out) {
     std::vector<RelatedLocation> related;
     for (const ScopedGrant& s : outside) {
       if (related.size() >= 4) break;
-      related.push_back({s.grant.binding->object->location(),
-                         fmt::format("{} grants it", s.grant.binding->display())});
+      related.push_back(
+          {s.grant.binding->object->location(),
+           fmt::format("{} grants it", s.grant.binding->display())});
       if (s.grant.rule->node.valid())
-        related.push_back({location_of(s.grant.rule->node),
-                           fmt::format("the rule of {}", s.grant.role->display())});
+        related.push_back(
+            {location_of(s.grant.rule->node),
+             fmt::format("the rule of {}", s.grant.role->display())});
     }
     NodeRef at = ref.service_account_node.valid() ? ref.service_account_node
                                                   : ref.pod->spec;
-    out.report(at,
-               fmt::format("{} runs as service account {}/{}, which can read "
-                           "Secrets {} through {} -> {}; grant it a Role with "
-                           "a RoleBinding in its own namespace, limited by "
-                           "resourceNames",
-                           object.id.display(), object.id.ns,
-                           ref.service_account,
-                           g.everywhere ? std::string("in every namespace")
-                                        : fmt::format("in namespace {}", g.ns),
-                           g.grant.binding->display(), g.grant.role->display()),
-               std::move(related));
+    out.report(
+        at,
+        fmt::format("{} runs as service account {}/{}, which can read "
+                    "Secrets {} through {} -> {}; grant it a Role with "
+                    "a RoleBinding in its own namespace, limited by "
+                    "resourceNames",
+                    object.id.display(), object.id.ns, ref.service_account,
+                    g.everywhere ? std::string("in every namespace")
+                                 : fmt::format("in namespace {}", g.ns),
+                    g.grant.binding->display(), g.grant.role->display()),
+        std::move(related));
   }
 }
 
