@@ -16,5 +16,8 @@ CommandRunner add_rules_command(CLI::App& app);
 CommandRunner add_explain_command(CLI::App& app);
 CommandRunner add_version_command(CLI::App& app);
 CommandRunner add_lsp_command(CLI::App& app);
+CommandRunner add_can_i_command(CLI::App& app);
+CommandRunner add_can_reach_command(CLI::App& app);
+CommandRunner add_describe_command(CLI::App& app);
 
 }  // namespace launchlint

@@ -22,6 +22,9 @@ int main(int argc, char** argv) {
   add(add_explain_command);
   add(add_version_command);
   add(add_lsp_command);
+  add(add_can_i_command);
+  add(add_can_reach_command);
+  add(add_describe_command);
 
   try {
     app.parse(argc, argv);

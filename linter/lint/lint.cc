@@ -73,8 +73,11 @@ std::vector<std::shared_ptr<const Document>> load_crds(
 
 void finish(const LintOptions& options, LintRun* run) {
   run->model.finish();
+  run->namespaces = std::make_unique<NamespaceModel>(run->model);
+  if (!options.run_rules) return;
   SchemaAnalysis schemas(run->model, load_crds(options, run));
-  LintContext context{run->model, options.settings, &schemas};
+  LintContext context{run->model, options.settings, &schemas,
+                      run->namespaces.get()};
   std::vector<Finding> found = run_rules(context);
   run->findings.insert(run->findings.end(),
                        std::make_move_iterator(found.begin()),

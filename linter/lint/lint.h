@@ -1,11 +1,13 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "linter/config/config.h"
+#include "linter/analysis/namespace_model.h"
 #include "linter/load/inputs.h"
 #include "linter/model/model.h"
 #include "linter/review/exceptions.h"
@@ -23,10 +25,12 @@ struct LintOptions {
   // Files or folders of CustomResourceDefinitions read only as schemas for
   // custom resources (--crd), never linted.
   std::vector<std::string> crd_paths;
+  bool run_rules = true;  // false: load and build the models only (queries)
 };
 
 struct LintRun {
   Model model;
+  std::unique_ptr<NamespaceModel> namespaces;  // built from `model`
   std::vector<Finding> findings;     // sorted
   std::vector<InputError> errors;    // unreadable paths: exit code 2
   std::vector<AcceptedException> accepted;  // exceptions that suppressed

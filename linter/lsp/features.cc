@@ -68,6 +68,17 @@ std::string Server::code_actions(const Json& params) {
     }
     if (!wants) return "[]";
   }
+  // The client names the diagnostics it asks about: fix those, not every
+  // other finding that shares the range.
+  std::set<std::string> asked;
+  if (const Json* list = context ? member(*context, "diagnostics") : nullptr;
+      list != nullptr && list->IsArray()) {
+    for (const Json& d : list->GetArray()) {
+      const Json* code = d.IsObject() ? member(d, "code") : nullptr;
+      if (code != nullptr && code->IsString())
+        asked.emplace(code->GetString(), code->GetStringLength());
+    }
+  }
   OpenDocument* doc = fresh(uri);
   if (doc == nullptr || !doc->lint) return "[]";
   const std::string& text = doc->lint->texts.find(doc->path)->second;
@@ -79,6 +90,7 @@ std::string Server::code_actions(const Json& params) {
   for (const Finding* f : doc->findings) {
     Range r = finding_range(text, lines, f->location.line, f->location.column);
     if (!overlaps(r, wanted)) continue;
+    if (!asked.empty() && !asked.count(std::string(f->rule->id))) continue;
     std::vector<Fix> fixes = fixes_for(doc->lint->run.model, *f, text);
     std::vector<Fix> accept = accept_exception(doc->lint->run.model, *f, text);
     fixes.insert(fixes.end(), accept.begin(), accept.end());

@@ -72,11 +72,15 @@ struct LintSettings {
                                               "workload-class"};
 };
 
-// What a check sees: the whole model, and the settings.
+class NamespaceModel;
+
+// What a check sees: the whole model, the namespace model built on it once
+// (linter/analysis/), and the settings.
 struct LintContext {
   const Model& model;
   const LintSettings& settings;
   const SchemaAnalysis* schemas = nullptr;  // schema validation, when run
+  const NamespaceModel* namespaces = nullptr;
 };
 
 // Collects the findings of one rule on one object.
