@@ -1,7 +1,12 @@
 #include "linter/lint/lint.h"
 
+#include <algorithm>
+
 #include <memory>
 
+#include "linter/lint/merge_sets.h"
+#include "linter/render/render_inputs.h"
+#include "linter/render/source_map.h"
 #include "linter/rules/registry.h"
 #include "linter/rules/run.h"
 
@@ -52,14 +57,23 @@ void finish(const LintOptions& options, LintRun* run) {
   sort_findings(&run->findings);
 }
 
-}  // namespace
-
-LintRun lint_paths(const std::vector<std::string>& paths,
-                   const LintOptions& options) {
+// One model: the files, and the renderings of values set `set`.
+LintRun lint_inputs(const std::vector<InputFile>& inputs,
+                    const std::vector<Rendering>& renderings, std::size_t set,
+                    const LintOptions& options) {
   LintRun run;
-  std::vector<InputFile> inputs = expand_paths(paths, &run.errors);
   std::string text;
   for (const InputFile& input : inputs) {
+    if (input.kind != InputKind::File) {
+      for (const Rendering* r : renderings_of(renderings, input, set, options.render)) {
+        if (!r->error_file.empty()) {
+          run.findings.push_back(template_error_finding(*r));
+        } else if (!r->failed) {
+          add_file(*r->display, r->text, options, &run);
+        }
+      }
+      continue;
+    }
     std::string error;
     if (!read_input(input, options.max_file_bytes, &text, &error)) {
       run.errors.push_back({input.display(), error});
@@ -68,6 +82,28 @@ LintRun lint_paths(const std::vector<std::string>& paths,
     add_file(input.display(), text, options, &run);
   }
   finish(options, &run);
+  map_to_sources(renderings, run.model, &run.findings);
+  return run;
+}
+
+}  // namespace
+
+LintRun lint_paths(const std::vector<std::string>& paths,
+                   const LintOptions& options) {
+  std::vector<InputError> errors;
+  std::vector<InputFile> inputs = expand_paths(paths, &errors);
+  std::vector<Rendering> renderings = render_inputs(inputs, options.render);
+  std::size_t sets = std::max<std::size_t>(1, options.render.values_sets.size());
+  LintRun run = lint_inputs(inputs, renderings, 0, options);
+  for (std::size_t set = 1; set < sets; ++set) {
+    LintRun more = lint_inputs(inputs, renderings, set, options);
+    merge_runs(std::move(more), &run);
+  }
+  if (sets > 1) merge_duplicate_findings(&run.findings);
+  sort_findings(&run.findings);
+  add_render_errors(renderings, &errors);
+  run.errors.insert(run.errors.begin(), errors.begin(), errors.end());
+  run.renderings = std::move(renderings);
   return run;
 }
 

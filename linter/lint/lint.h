@@ -7,6 +7,7 @@
 
 #include "linter/load/inputs.h"
 #include "linter/model/model.h"
+#include "linter/render/render.h"
 #include "linter/rules/rule.h"
 #include "linter/yaml/parse.h"
 
@@ -16,15 +17,19 @@ struct LintOptions {
   LintSettings settings;
   ParseLimits parse_limits;
   std::size_t max_file_bytes = std::size_t{256} << 20;
+  RenderOptions render;  // charts and kustomize folders
 };
 
 struct LintRun {
   Model model;
   std::vector<Finding> findings;     // sorted
   std::vector<InputError> errors;    // unreadable paths: exit code 2
+  std::vector<Rendering> renderings; // charts and kustomize folders rendered
 };
 
-// Loads every path, builds the model and runs the rules.
+// Loads every path, builds the model and runs the rules. Chart and kustomize
+// folders are rendered first (in parallel); with values sets, each set is
+// linted as its own model and the findings are merged, labelled by set.
 LintRun lint_paths(const std::vector<std::string>& paths,
                    const LintOptions& options);
 
