@@ -79,6 +79,10 @@ void write_json(std::ostream& out, const Report& report) {
       w.Key("helmSource");
       string(w, f.helm_source);
     }
+    if (!f.values_set.empty()) {
+      w.Key("valuesSet");
+      string(w, f.values_set);
+    }
     w.Key("related");
     w.StartArray();
     for (const RelatedLocation& r : f.related) {

@@ -167,20 +167,23 @@ bool find_named_template(Files& files, const std::vector<std::string>& folders,
   return false;
 }
 
-void map_helm(Files& files, const Rendering& r, const Object& object,
-              Finding* f) {
+// Maps the rendered node at `path` (reported at `*at`) of `object` to its
+// source; fills `related` with the other places involved.
+bool map_helm(Files& files, const Rendering& r, const Object& object,
+              const std::string& path, Location* at,
+              std::vector<RelatedLocation>* out) {
   const std::string& source = object.document->helm_source;
-  if (source.empty()) return;
+  if (source.empty()) return false;
   std::string template_file = helm_source_file(r.folder, source);
-  if (template_file.empty()) return;
+  if (template_file.empty()) return false;
   SourceFile* tf = files.get(template_file);
-  if (!tf) return;
-  std::vector<PathStep> steps = parse_yaml_path(f->path);
+  if (!tf) return false;
+  std::vector<PathStep> steps = parse_yaml_path(path);
   TemplateMatch m =
       map_template(tf->text, steps, object.document->root(), object.id.kind);
-  if (m.line == 0) return;
+  if (m.line == 0) return false;
 
-  Location rendered = f->location;
+  Location rendered = *at;
   Location primary{tf->name, m.line, m.column};
   std::vector<RelatedLocation> related;
   std::vector<ValuesSource> sources = values_sources(r, source);
@@ -245,18 +248,20 @@ void map_helm(Files& files, const Rendering& r, const Object& object,
   }
   note(&related, rendered,
        fmt::format("rendered by helm template ({})",
-                   f->path.empty() ? std::string("document") : f->path));
-  f->location = primary;
-  f->related.insert(f->related.begin(), related.begin(), related.end());
+                   path.empty() ? std::string("document") : path));
+  *at = primary;
+  out->insert(out->end(), related.begin(), related.end());
+  return true;
 }
 
 bool name_matches(std::string_view rendered, std::string_view written) {
   return !written.empty() && rendered.find(written) != std::string_view::npos;
 }
 
-void map_kustomize(Files& files, const Rendering& r, const Object& object,
-                   Finding* f) {
-  std::vector<PathStep> steps = parse_yaml_path(f->path);
+bool map_kustomize(Files& files, const Rendering& r, const Object& object,
+                   const std::string& path, Location* at,
+                   std::vector<RelatedLocation>* out) {
+  std::vector<PathStep> steps = parse_yaml_path(path);
   // The resource file the document came from.
   std::string origin;
   for (const KustomizeOrigin& o : r.origins) {
@@ -267,6 +272,7 @@ void map_kustomize(Files& files, const Rendering& r, const Object& object,
     std::shared_ptr<const std::string> file;
     NodeRef node;
     std::size_t depth = 0;
+    bool leaf = false;  // a value the file sets, not a block around it
   };
   auto search = [&](const std::string& file) {
     Hit best;
@@ -277,10 +283,10 @@ void map_kustomize(Files& files, const Rendering& r, const Object& object,
       if (root["kind"].str() != object.id.kind ||
           !name_matches(object.id.name, root["metadata"]["name"].str()))
         continue;
-      NodeRef last;
-      std::size_t n = follow_path(root, steps, &last);
+      NodeRef last, value;
+      std::size_t n = follow_path(root, steps, &last, &value);
       if (n >= best.depth && last.valid()) {
-        best = {files.name(file), last, n};
+        best = {files.name(file), last, n, value.is_scalar() || value.is_null()};
       }
     }
     return best;
@@ -288,24 +294,37 @@ void map_kustomize(Files& files, const Rendering& r, const Object& object,
   Hit patch;
   for (const std::string& p : r.patch_files) {
     Hit h = search(p);
-    if (h.file && h.depth == steps.size() && h.depth > patch.depth) patch = h;
+    // A patch is the source of a value it sets; a block it only passes
+    // through (a container it patches) belongs to the resource.
+    if (h.file && h.depth == steps.size() && h.leaf && h.depth > patch.depth)
+      patch = h;
   }
   Hit base = origin.empty() ? Hit{} : search(origin);
   std::vector<RelatedLocation> related;
-  Location rendered = f->location;
+  Location rendered = *at;
   if (patch.file) {
-    f->location = location_in(patch.file, patch.node);
+    *at = location_in(patch.file, patch.node);
     if (base.file)
       note(&related, location_in(base.file, base.node), "the resource this patch changes");
   } else if (base.file) {
-    f->location = location_in(base.file, base.node);
+    *at = location_in(base.file, base.node);
   } else {
-    return;
+    return false;
   }
   note(&related, rendered, fmt::format("built by kustomize ({})",
-                                           f->path.empty() ? std::string("document") : f->path));
-  f->related.insert(f->related.begin(), related.begin(), related.end());
+                                           path.empty() ? std::string("document") : path));
+  out->insert(out->end(), related.begin(), related.end());
+  return true;
 }
+
+bool map_one(Files& files, const Rendering& r, const Object& object,
+             const std::string& path, Location* at,
+             std::vector<RelatedLocation>* related) {
+  return r.kind == RenderKind::Helm
+             ? map_helm(files, r, object, path, at, related)
+             : map_kustomize(files, r, object, path, at, related);
+}
+
 
 }  // namespace
 
@@ -326,11 +345,21 @@ void map_to_sources(const std::vector<Rendering>& renderings,
     if (f.object.kind.empty()) continue;
     const Object* object = find_object(model, f);
     if (!object) continue;
-    if (r->kind == RenderKind::Helm) {
-      map_helm(files, *r, *object, &f);
-    } else {
-      map_kustomize(files, *r, *object, &f);
+    std::vector<RelatedLocation> related;
+    map_one(files, *r, *object, f.path, &f.location, &related);
+    // The rule's own related places in the same rendering move too.
+    for (RelatedLocation& rl : f.related) {
+      if (rl.location.file_name() != *r->display) continue;
+      NodeRef node = node_at(object->document->root(), rl.location.line,
+                             rl.location.column);
+      if (!node.valid()) continue;
+      std::vector<RelatedLocation> ignored;
+      Location moved = rl.location;
+      if (map_one(files, *r, *object, object->document->path_of(node), &moved,
+                  &ignored))
+        rl.location = moved;
     }
+    f.related.insert(f.related.begin(), related.begin(), related.end());
   }
 }
 

@@ -76,4 +76,29 @@ std::size_t follow_path(NodeRef node, const std::vector<PathStep>& steps,
   return n;
 }
 
+namespace {
+
+NodeRef search_at(NodeRef node, std::uint32_t line, std::uint32_t column,
+                  int depth) {
+  if (depth > 256 || !node.valid()) return {};
+  if (node.line() == line && node.column() == column && !node.is_map() &&
+      !node.is_seq())
+    return node;
+  for (std::uint32_t i = 0; i < node.size(); ++i) {
+    if (node.is_map()) {
+      NodeRef key = node.key_at(i);
+      if (key.line() == line && key.column() == column) return key;
+    }
+    NodeRef found = search_at(node.at(i), line, column, depth + 1);
+    if (found.valid()) return found;
+  }
+  return {};
+}
+
+}  // namespace
+
+NodeRef node_at(NodeRef root, std::uint32_t line, std::uint32_t column) {
+  return search_at(root, line, column, 0);
+}
+
 }  // namespace launchlint

@@ -23,4 +23,7 @@ std::string format_yaml_path(const std::vector<PathStep>& steps);
 std::size_t follow_path(NodeRef node, const std::vector<PathStep>& steps,
                         NodeRef* last, NodeRef* last_value = nullptr);
 
+// The node (or map key) at `line`:`column` under `root`; invalid when none.
+NodeRef node_at(NodeRef root, std::uint32_t line, std::uint32_t column);
+
 }  // namespace launchlint
