@@ -236,6 +236,9 @@ bool parse_helm_error(const std::string& stderr_text, const std::string& chart,
     while (!message.empty() && (message[0] == ':' || message[0] == ' '))
       message.erase(0, 1);
   }
+  // "execution error at (x.yaml:10:20): msg" -> "execution error: msg".
+  static const RE2 kWhere(R"( at \([^()\s]+:\d+(?::\d+)?\))");
+  RE2::GlobalReplace(&message, kWhere, "");
   r->error_message = message;
   return true;
 }

@@ -358,11 +358,15 @@ class Searcher {
   }
 
   // Producer lines of scope `s` (action-only lines that emit YAML).
-  std::optional<std::size_t> producer(const Scope& s, int min_level) const {
+  // Only actions at the scope's own level count: deeper ones write nested
+  // blocks of other keys.
+  std::optional<std::size_t> producer(const Scope& s, int min_level,
+                                      int max_level = -1) const {
+    if (max_level < 0) max_level = s.level >= 0 ? s.level : 1 << 30;
     std::optional<std::size_t> any;
     for (std::size_t j = s.begin; j < s.end; ++j) {
       const Line& l = lines_[j];
-      if (!l.producer || l.level < min_level) continue;
+      if (!l.producer || l.level < min_level || l.level > max_level) continue;
       if (l.level == s.level) return j;
       if (!any) any = j;
     }
@@ -456,7 +460,8 @@ TemplateMatch map_template(std::string_view text,
       }
       if (!pick && idx >= items.size()) {
         // More elements than literal items: a producer may write the rest.
-        if (search.producer(scope, scope.floor)) break;
+        int dash = lines[items.front().first].dash;
+        if (search.producer(scope, scope.floor, dash + 2)) break;
       }
       if (!pick) pick = std::min(idx, items.size() - 1);
       auto [first, last] = items[*pick];

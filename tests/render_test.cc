@@ -1,0 +1,267 @@
+// Charts and kustomize folders rendered with the real helm and kubectl, and
+// every finding mapped back to the exact template, values or resource line.
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <set>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "linter/lint/lint.h"
+#include "linter/output/report.h"
+#include "linter/rules/registry.h"
+#include "tests/render_tools.h"
+
+namespace launchlint {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string where(const Location& l) {
+  return fmt::format("{}:{}:{}", l.file_name(), l.line, l.column);
+}
+
+// "RULE name at file:line:col" plus its related places, rendered ones last.
+std::string describe(const Finding& f) {
+  std::string out = fmt::format("{} {} at {}", f.rule->id, f.object.name,
+                                where(f.location));
+  if (!f.values_set.empty()) out += fmt::format(" [{}]", f.values_set);
+  for (const RelatedLocation& r : f.related)
+    out += fmt::format("\n  {} {}", where(r.location), r.message);
+  return out;
+}
+
+std::multiset<std::string> describe_all(const LintRun& run) {
+  std::multiset<std::string> out;
+  for (const Finding& f : run.findings) out.insert(describe(f));
+  return out;
+}
+
+LintOptions chart_options() {
+  LintOptions options;
+  options.render.helm = test_helm();
+  REQUIRE_MESSAGE(!options.render.helm.empty(),
+                  "helm is missing: run scripts/setup.sh --test");
+  return options;
+}
+
+struct InSourceDir {
+  fs::path before = fs::current_path();
+  InSourceDir() { fs::current_path(LAUNCHLINT_SOURCE_DIR); }
+  ~InSourceDir() { fs::current_path(before); }
+};
+
+constexpr std::string_view kChart = "testdata/charts/llm-stack";
+
+}  // namespace
+
+TEST_CASE("chart findings map to template lines, values lines and named templates") {
+  InSourceDir here;
+  LintRun run = lint_paths({std::string(kChart)}, chart_options());
+  CHECK(run.errors.empty());
+  std::string rendered = "testdata/charts/llm-stack (helm template)";
+  std::multiset<std::string> want = {
+      // A literal key with values in it: the template line; values related.
+      "ROL001 release-dcgm at testdata/charts/llm-stack/charts/metrics/templates/daemonset.yaml:16:11"
+      "\n  testdata/charts/llm-stack/charts/metrics/values.yaml:2:3 value image.repository is set here"
+      "\n  testdata/charts/llm-stack/charts/metrics/values.yaml:3:3 value image.tag is set here, "
+      "overridden by testdata/charts/llm-stack/values.yaml"
+      "\n  testdata/charts/llm-stack/values.yaml:31:5 value image.tag is set here"
+      "\n  " + rendered + ":18:18 rendered by helm template (spec.template.spec.containers[0].image)",
+      // A subchart's literal key.
+      "SEC001 release-dcgm at testdata/charts/llm-stack/charts/metrics/templates/daemonset.yaml:26:13"
+      "\n  " + rendered + ":28:25 rendered by helm template "
+      "(spec.template.spec.containers[0].securityContext.privileged)",
+      // A `range` item: the item line, and the values element.
+      "ROL002 release-vllm at testdata/charts/llm-stack/templates/deployment.yaml:36:9"
+      "\n  testdata/charts/llm-stack/values.yaml:22:5 value sidecars[0] is set here"
+      "\n  " + rendered + ":70:11 rendered by helm template (spec.template.spec.containers[1])",
+      "SCH001 release-vllm at testdata/charts/llm-stack/templates/deployment.yaml:36:9"
+      "\n  testdata/charts/llm-stack/values.yaml:22:5 value sidecars[0] is set here"
+      "\n  " + rendered + ":70:11 rendered by helm template (spec.template.spec.containers[1])",
+      // An include of a named template in a conditional document.
+      "SEC001 release-router at testdata/charts/llm-stack/templates/router.yaml:28:13"
+      "\n  testdata/charts/llm-stack/templates/_helpers.tpl:10:1 written by template "
+      "\"llm-stack.routerSecurity\""
+      "\n  testdata/charts/llm-stack/values.yaml:27:3 value router.privileged is set here"
+      "\n  " + rendered + ":101:25 rendered by helm template "
+      "(spec.template.spec.containers[0].securityContext.privileged)",
+      // toYaml blocks with nindent: the values line is the place to fix; the
+      // rule's own related place (the limit) moves to values too.
+      "SCH002 release-vllm at testdata/charts/llm-stack/values.yaml:9:5"
+      "\n  testdata/charts/llm-stack/templates/deployment.yaml:32:13 written into the "
+      "manifest by this template line"
+      "\n  " + rendered + ":66:31 rendered by helm template "
+      "(spec.template.spec.containers[0].resources.requests.\"nvidia.com/gpu\")"
+      "\n  testdata/charts/llm-stack/values.yaml:11:5 the limit",
+      "SEC001 release-vllm at testdata/charts/llm-stack/values.yaml:15:3"
+      "\n  testdata/charts/llm-stack/templates/deployment.yaml:34:13 written into the "
+      "manifest by this template line"
+      "\n  " + rendered + ":68:25 rendered by helm template "
+      "(spec.template.spec.containers[0].securityContext.privileged)",
+  };
+  CHECK(describe_all(run) == want);
+  for (const Finding& f : run.findings) {
+    CHECK(f.helm_source.starts_with("llm-stack/"));
+    CHECK(f.values_set.empty());
+  }
+}
+
+TEST_CASE("a -f values file is the related location of the value it overrides") {
+  InSourceDir here;
+  LintOptions options = chart_options();
+  options.render.values = {std::string(kChart) + "/values-prod.yaml"};
+  LintRun run = lint_paths({std::string(kChart)}, options);
+  CHECK(run.errors.empty());
+  const Finding* image = nullptr;
+  for (const Finding& f : run.findings)
+    if (f.rule->id == "ROL001" && f.object.name == "release-vllm") image = &f;
+  REQUIRE(image);
+  CHECK(where(image->location) ==
+        "testdata/charts/llm-stack/templates/deployment.yaml:23:11");
+  REQUIRE(image->related.size() == 4);
+  CHECK(where(image->related[1].location) ==
+        "testdata/charts/llm-stack/values.yaml:3:3");
+  CHECK(image->related[1].message ==
+        "value image.tag is set here, overridden by "
+        "testdata/charts/llm-stack/values-prod.yaml");
+  CHECK(where(image->related[2].location) ==
+        "testdata/charts/llm-stack/values-prod.yaml:3:3");
+  // values-prod.yaml turns the router off: its finding is gone.
+  for (const Finding& f : run.findings) CHECK(f.object.name != "release-router");
+}
+
+TEST_CASE("values sets lint each rendering and label the findings") {
+  InSourceDir here;
+  LintOptions options = chart_options();
+  options.render.values_sets = {
+      {"prod", {std::string(kChart) + "/values-prod.yaml"}},
+      {"dev", {std::string(kChart) + "/values-dev.yaml"}}};
+  LintRun run = lint_paths({std::string(kChart)}, options);
+  CHECK(run.errors.empty());
+  std::multiset<std::string> got;
+  for (const Finding& f : run.findings)
+    got.insert(fmt::format("{} {} {}:{} [{}]", f.rule->id, f.object.name,
+                           f.location.file_name(), f.location.line,
+                           f.values_set));
+  std::string t = "testdata/charts/llm-stack/";
+  std::multiset<std::string> want = {
+      "ROL001 release-dcgm " + t + "charts/metrics/templates/daemonset.yaml:16 [prod, dev]",
+      "SEC001 release-dcgm " + t + "charts/metrics/templates/daemonset.yaml:26 [prod, dev]",
+      "ROL001 release-vllm " + t + "templates/deployment.yaml:23 [prod]",
+      "ROL002 release-vllm " + t + "templates/deployment.yaml:36 [prod, dev]",
+      "SCH001 release-vllm " + t + "templates/deployment.yaml:36 [prod, dev]",
+      "SCH002 release-vllm " + t + "values.yaml:9 [prod, dev]",
+      "SEC001 release-vllm " + t + "values.yaml:15 [prod]",
+      "SEC001 release-router " + t + "templates/router.yaml:28 [dev]",
+  };
+  CHECK(got == want);
+
+  // Every output names the set.
+  Report report{run.findings, run.model.stats, builtin_rules(),
+                run.model.objects.size()};
+  std::ostringstream text, json, sarif;
+  write_text(text, report, false);
+  write_json(json, report);
+  write_sarif(sarif, report, {});
+  CHECK(text.str().find("(from llm-stack/templates/router.yaml, values dev)") !=
+        std::string::npos);
+  CHECK(json.str().find(R"("valuesSet":"prod, dev")") != std::string::npos);
+  CHECK(sarif.str().find(R"("properties":{"helmSource":"llm-stack/templates/router.yaml","valuesSet":"dev"})") !=
+        std::string::npos);
+}
+
+TEST_CASE("a Helm template error is a finding at the template line") {
+  InSourceDir here;
+  LintRun run = lint_paths({"testdata/charts/broken"}, chart_options());
+  CHECK(run.errors.empty());
+  REQUIRE(run.findings.size() == 1);
+  const Finding& f = run.findings[0];
+  CHECK(f.rule->name == "helm-template-error");
+  CHECK(where(f.location) == "testdata/charts/broken/templates/configmap.yaml:6:19");
+  CHECK(f.message.find("nil pointer evaluating interface {}.uri") != std::string::npos);
+  CHECK(f.message.find("chart testdata/charts/broken") == 0);
+}
+
+TEST_CASE("a missing helm is an error naming the chart; other inputs are linted") {
+  InSourceDir here;
+  LintOptions options;
+  options.render.helm = "/nonexistent/helm";
+  LintRun run = lint_paths({"testdata/charts/broken", "testdata/kustomize/base"},
+                           options);
+  REQUIRE(run.errors.size() == 1);
+  CHECK(run.errors[0].path == "testdata/charts/broken");
+  CHECK(run.errors[0].message.find("/nonexistent/helm not found") != std::string::npos);
+  CHECK(!run.findings.empty());  // the kustomize base still is
+}
+
+TEST_CASE("kustomize findings map to the resource or the patch that sets them") {
+  InSourceDir here;
+  std::set<fs::path> before;
+  for (const auto& e : fs::recursive_directory_iterator("testdata/kustomize"))
+    before.insert(e.path());
+  LintRun run = lint_paths({"testdata/kustomize/overlays/prod"}, LintOptions{});
+  CHECK(run.errors.empty());
+  std::string built = "testdata/kustomize/overlays/prod (kustomize build)";
+  std::multiset<std::string> want = {
+      "ROL002 prod-tgi at testdata/kustomize/base/deployment.yaml:16:11"
+      "\n  " + built + ":16:9 built by kustomize (spec.template.spec.containers[0])",
+      "SCH002 prod-tgi at testdata/kustomize/base/deployment.yaml:22:15"
+      "\n  " + built + ":24:29 built by kustomize "
+      "(spec.template.spec.containers[0].resources.requests.\"nvidia.com/gpu\")"
+      "\n  testdata/kustomize/overlays/prod/gpu-patch.yaml:12:15 the limit",
+      "SEC001 prod-tgi at testdata/kustomize/overlays/prod/gpu-patch.yaml:14:13"
+      "\n  testdata/kustomize/base/deployment.yaml:16:11 the resource this patch changes"
+      "\n  " + built + ":26:23 built by kustomize "
+      "(spec.template.spec.containers[0].securityContext.privileged)",
+  };
+  CHECK(describe_all(run) == want);
+  // Nothing the user gave is modified: no file added, no origin annotation
+  // left in what the rules saw.
+  std::set<fs::path> after;
+  for (const auto& e : fs::recursive_directory_iterator("testdata/kustomize"))
+    after.insert(e.path());
+  CHECK(before == after);
+  for (const Object& o : run.model.objects)
+    CHECK(o.annotation("config.kubernetes.io/origin").empty());
+}
+
+TEST_CASE("a rendered stream without its chart keeps rendered lines and names the template") {
+  InSourceDir here;
+  std::string stream =
+      "---\n"
+      "# Source: vllm/templates/deployment.yaml\n"
+      "apiVersion: apps/v1\n"
+      "kind: Deployment\n"
+      "metadata:\n"
+      "  name: vllm\n"
+      "spec:\n"
+      "  template:\n"
+      "    spec:\n"
+      "      containers:\n"
+      "        - name: vllm\n"
+      "          image: vllm/vllm-openai:latest\n"
+      "          securityContext:\n"
+      "            privileged: true\n";
+  LintRun run = lint_texts({{"rendered.yaml", stream}}, LintOptions{});
+  REQUIRE(!run.findings.empty());
+  for (const Finding& f : run.findings) {
+    CHECK(f.location.file_name() == "rendered.yaml");
+    CHECK(f.helm_source == "vllm/templates/deployment.yaml");
+  }
+  Report report{run.findings, run.model.stats, builtin_rules(),
+                run.model.objects.size()};
+  std::ostringstream text, json, sarif;
+  write_text(text, report, false);
+  write_json(json, report);
+  write_sarif(sarif, report, {});
+  CHECK(text.str().find("(from vllm/templates/deployment.yaml)") != std::string::npos);
+  CHECK(json.str().find(R"("helmSource":"vllm/templates/deployment.yaml")") !=
+        std::string::npos);
+  CHECK(sarif.str().find(R"("properties":{"helmSource":"vllm/templates/deployment.yaml"})") !=
+        std::string::npos);
+}
+
+}  // namespace launchlint
