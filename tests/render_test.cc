@@ -25,8 +25,8 @@ std::string where(const Location& l) {
 
 // "RULE name at file:line:col" plus its related places, rendered ones last.
 std::string describe(const Finding& f) {
-  std::string out = fmt::format("{} {} at {}", f.rule->id, f.object.name,
-                                where(f.location));
+  std::string out =
+      fmt::format("{} {} at {}", f.rule->id, f.object.name, where(f.location));
   if (!f.values_set.empty()) out += fmt::format(" [{}]", f.values_set);
   for (const RelatedLocation& r : f.related)
     out += fmt::format("\n  {} {}", where(r.location), r.message);
@@ -57,50 +57,81 @@ constexpr std::string_view kChart = "testdata/charts/llm-stack";
 
 }  // namespace
 
-TEST_CASE("chart findings map to template lines, values lines and named templates") {
+TEST_CASE(
+    "chart findings map to template lines, values lines and named templates") {
   InSourceDir here;
   LintRun run = lint_paths({std::string(kChart)}, chart_options());
   CHECK(run.errors.empty());
   std::string rendered = "testdata/charts/llm-stack (helm template)";
   std::multiset<std::string> want = {
       // A literal key with values in it: the template line; values related.
-      "ROL001 release-dcgm at testdata/charts/llm-stack/charts/metrics/templates/daemonset.yaml:16:11"
-      "\n  testdata/charts/llm-stack/charts/metrics/values.yaml:2:3 value image.repository is set here"
-      "\n  testdata/charts/llm-stack/charts/metrics/values.yaml:3:3 value image.tag is set here, "
+      "ROL001 release-dcgm at "
+      "testdata/charts/llm-stack/charts/metrics/templates/daemonset.yaml:16:11"
+      "\n  testdata/charts/llm-stack/charts/metrics/values.yaml:2:3 value "
+      "image.repository is set here"
+      "\n  testdata/charts/llm-stack/charts/metrics/values.yaml:3:3 value "
+      "image.tag is set here, "
       "overridden by testdata/charts/llm-stack/values.yaml"
-      "\n  testdata/charts/llm-stack/values.yaml:31:5 value image.tag is set here"
-      "\n  " + rendered + ":18:18 rendered by helm template (spec.template.spec.containers[0].image)",
+      "\n  testdata/charts/llm-stack/values.yaml:31:5 value image.tag is set "
+      "here"
+      "\n  " +
+          rendered +
+          ":18:18 rendered by helm template "
+          "(spec.template.spec.containers[0].image)",
       // A subchart's literal key.
-      "SEC001 release-dcgm at testdata/charts/llm-stack/charts/metrics/templates/daemonset.yaml:26:13"
-      "\n  " + rendered + ":28:25 rendered by helm template "
-      "(spec.template.spec.containers[0].securityContext.privileged)",
+      "SEC001 release-dcgm at "
+      "testdata/charts/llm-stack/charts/metrics/templates/daemonset.yaml:26:13"
+      "\n  " +
+          rendered +
+          ":28:25 rendered by helm template "
+          "(spec.template.spec.containers[0].securityContext.privileged)",
       // A `range` item: the item line, and the values element.
-      "ROL002 release-vllm at testdata/charts/llm-stack/templates/deployment.yaml:36:9"
-      "\n  testdata/charts/llm-stack/values.yaml:22:5 value sidecars[0] is set here"
-      "\n  " + rendered + ":70:11 rendered by helm template (spec.template.spec.containers[1])",
-      "SCH001 release-vllm at testdata/charts/llm-stack/templates/deployment.yaml:36:9"
-      "\n  testdata/charts/llm-stack/values.yaml:22:5 value sidecars[0] is set here"
-      "\n  " + rendered + ":70:11 rendered by helm template (spec.template.spec.containers[1])",
+      "ROL002 release-vllm at "
+      "testdata/charts/llm-stack/templates/deployment.yaml:36:9"
+      "\n  testdata/charts/llm-stack/values.yaml:22:5 value sidecars[0] is set "
+      "here"
+      "\n  " +
+          rendered +
+          ":70:11 rendered by helm template (spec.template.spec.containers[1])",
+      "SCH001 release-vllm at "
+      "testdata/charts/llm-stack/templates/deployment.yaml:36:9"
+      "\n  testdata/charts/llm-stack/values.yaml:22:5 value sidecars[0] is set "
+      "here"
+      "\n  " +
+          rendered +
+          ":70:11 rendered by helm template (spec.template.spec.containers[1])",
       // An include of a named template in a conditional document.
-      "SEC001 release-router at testdata/charts/llm-stack/templates/router.yaml:28:13"
-      "\n  testdata/charts/llm-stack/templates/_helpers.tpl:10:1 written by template "
+      "SEC001 release-router at "
+      "testdata/charts/llm-stack/templates/router.yaml:28:13"
+      "\n  testdata/charts/llm-stack/templates/_helpers.tpl:10:1 written by "
+      "template "
       "\"llm-stack.routerSecurity\""
-      "\n  testdata/charts/llm-stack/values.yaml:27:3 value router.privileged is set here"
-      "\n  " + rendered + ":101:25 rendered by helm template "
-      "(spec.template.spec.containers[0].securityContext.privileged)",
+      "\n  testdata/charts/llm-stack/values.yaml:27:3 value router.privileged "
+      "is set here"
+      "\n  " +
+          rendered +
+          ":101:25 rendered by helm template "
+          "(spec.template.spec.containers[0].securityContext.privileged)",
       // toYaml blocks with nindent: the values line is the place to fix; the
       // rule's own related place (the limit) moves to values too.
       "SCH002 release-vllm at testdata/charts/llm-stack/values.yaml:9:5"
-      "\n  testdata/charts/llm-stack/templates/deployment.yaml:32:13 written into the "
+      "\n  testdata/charts/llm-stack/templates/deployment.yaml:32:13 written "
+      "into the "
       "manifest by this template line"
-      "\n  " + rendered + ":66:31 rendered by helm template "
-      "(spec.template.spec.containers[0].resources.requests.\"nvidia.com/gpu\")"
-      "\n  testdata/charts/llm-stack/values.yaml:11:5 the limit",
+      "\n  " +
+          rendered +
+          ":66:31 rendered by helm template "
+          "(spec.template.spec.containers[0].resources.requests.\"nvidia.com/"
+          "gpu\")"
+          "\n  testdata/charts/llm-stack/values.yaml:11:5 the limit",
       "SEC001 release-vllm at testdata/charts/llm-stack/values.yaml:15:3"
-      "\n  testdata/charts/llm-stack/templates/deployment.yaml:34:13 written into the "
+      "\n  testdata/charts/llm-stack/templates/deployment.yaml:34:13 written "
+      "into the "
       "manifest by this template line"
-      "\n  " + rendered + ":68:25 rendered by helm template "
-      "(spec.template.spec.containers[0].securityContext.privileged)",
+      "\n  " +
+          rendered +
+          ":68:25 rendered by helm template "
+          "(spec.template.spec.containers[0].securityContext.privileged)",
   };
   CHECK(describe_all(run) == want);
   for (const Finding& f : run.findings) {
@@ -109,7 +140,8 @@ TEST_CASE("chart findings map to template lines, values lines and named template
   }
 }
 
-TEST_CASE("a -f values file is the related location of the value it overrides") {
+TEST_CASE(
+    "a -f values file is the related location of the value it overrides") {
   InSourceDir here;
   LintOptions options = chart_options();
   options.render.values = {std::string(kChart) + "/values-prod.yaml"};
@@ -130,7 +162,8 @@ TEST_CASE("a -f values file is the related location of the value it overrides") 
   CHECK(where(image->related[2].location) ==
         "testdata/charts/llm-stack/values-prod.yaml:3:3");
   // values-prod.yaml turns the router off: its finding is gone.
-  for (const Finding& f : run.findings) CHECK(f.object.name != "release-router");
+  for (const Finding& f : run.findings)
+    CHECK(f.object.name != "release-router");
 }
 
 TEST_CASE("values sets lint each rendering and label the findings") {
@@ -148,8 +181,10 @@ TEST_CASE("values sets lint each rendering and label the findings") {
                            f.values_set));
   std::string t = "testdata/charts/llm-stack/";
   std::multiset<std::string> want = {
-      "ROL001 release-dcgm " + t + "charts/metrics/templates/daemonset.yaml:16 [prod, dev]",
-      "SEC001 release-dcgm " + t + "charts/metrics/templates/daemonset.yaml:26 [prod, dev]",
+      "ROL001 release-dcgm " + t +
+          "charts/metrics/templates/daemonset.yaml:16 [prod, dev]",
+      "SEC001 release-dcgm " + t +
+          "charts/metrics/templates/daemonset.yaml:26 [prod, dev]",
       "ROL001 release-vllm " + t + "templates/deployment.yaml:23 [prod]",
       "ROL002 release-vllm " + t + "templates/deployment.yaml:36 [prod, dev]",
       "SCH001 release-vllm " + t + "templates/deployment.yaml:36 [prod, dev]",
@@ -169,8 +204,10 @@ TEST_CASE("values sets lint each rendering and label the findings") {
   CHECK(text.str().find("(from llm-stack/templates/router.yaml, values dev)") !=
         std::string::npos);
   CHECK(json.str().find(R"("valuesSet":"prod, dev")") != std::string::npos);
-  CHECK(sarif.str().find(R"("properties":{"helmSource":"llm-stack/templates/router.yaml","valuesSet":"dev"})") !=
-        std::string::npos);
+  CHECK(
+      sarif.str().find(
+          R"("properties":{"helmSource":"llm-stack/templates/router.yaml","valuesSet":"dev"})") !=
+      std::string::npos);
 }
 
 TEST_CASE("a Helm template error is a finding at the template line") {
@@ -180,24 +217,29 @@ TEST_CASE("a Helm template error is a finding at the template line") {
   REQUIRE(run.findings.size() == 1);
   const Finding& f = run.findings[0];
   CHECK(f.rule->name == "helm-template-error");
-  CHECK(where(f.location) == "testdata/charts/broken/templates/configmap.yaml:6:19");
-  CHECK(f.message.find("nil pointer evaluating interface {}.uri") != std::string::npos);
+  CHECK(where(f.location) ==
+        "testdata/charts/broken/templates/configmap.yaml:6:19");
+  CHECK(f.message.find("nil pointer evaluating interface {}.uri") !=
+        std::string::npos);
   CHECK(f.message.find("chart testdata/charts/broken") == 0);
 }
 
-TEST_CASE("a missing helm is an error naming the chart; other inputs are linted") {
+TEST_CASE(
+    "a missing helm is an error naming the chart; other inputs are linted") {
   InSourceDir here;
   LintOptions options;
   options.render.helm = "/nonexistent/helm";
-  LintRun run = lint_paths({"testdata/charts/broken", "testdata/kustomize/base"},
-                           options);
+  LintRun run = lint_paths(
+      {"testdata/charts/broken", "testdata/kustomize/base"}, options);
   REQUIRE(run.errors.size() == 1);
   CHECK(run.errors[0].path == "testdata/charts/broken");
-  CHECK(run.errors[0].message.find("/nonexistent/helm not found") != std::string::npos);
+  CHECK(run.errors[0].message.find("/nonexistent/helm not found") !=
+        std::string::npos);
   CHECK(!run.findings.empty());  // the kustomize base still is
 }
 
-TEST_CASE("kustomize findings map to the resource or the patch that sets them") {
+TEST_CASE(
+    "kustomize findings map to the resource or the patch that sets them") {
   InSourceDir here;
   std::set<fs::path> before;
   for (const auto& e : fs::recursive_directory_iterator("testdata/kustomize"))
@@ -207,15 +249,22 @@ TEST_CASE("kustomize findings map to the resource or the patch that sets them") 
   std::string built = "testdata/kustomize/overlays/prod (kustomize build)";
   std::multiset<std::string> want = {
       "ROL002 prod-tgi at testdata/kustomize/base/deployment.yaml:16:11"
-      "\n  " + built + ":16:9 built by kustomize (spec.template.spec.containers[0])",
+      "\n  " +
+          built + ":16:9 built by kustomize (spec.template.spec.containers[0])",
       "SCH002 prod-tgi at testdata/kustomize/base/deployment.yaml:22:15"
-      "\n  " + built + ":24:29 built by kustomize "
-      "(spec.template.spec.containers[0].resources.requests.\"nvidia.com/gpu\")"
-      "\n  testdata/kustomize/overlays/prod/gpu-patch.yaml:12:15 the limit",
+      "\n  " +
+          built +
+          ":24:29 built by kustomize "
+          "(spec.template.spec.containers[0].resources.requests.\"nvidia.com/"
+          "gpu\")"
+          "\n  testdata/kustomize/overlays/prod/gpu-patch.yaml:12:15 the limit",
       "SEC001 prod-tgi at testdata/kustomize/overlays/prod/gpu-patch.yaml:14:13"
-      "\n  testdata/kustomize/base/deployment.yaml:16:11 the resource this patch changes"
-      "\n  " + built + ":26:23 built by kustomize "
-      "(spec.template.spec.containers[0].securityContext.privileged)",
+      "\n  testdata/kustomize/base/deployment.yaml:16:11 the resource this "
+      "patch changes"
+      "\n  " +
+          built +
+          ":26:23 built by kustomize "
+          "(spec.template.spec.containers[0].securityContext.privileged)",
   };
   CHECK(describe_all(run) == want);
   // Nothing the user gave is modified: no file added, no origin annotation
@@ -228,7 +277,9 @@ TEST_CASE("kustomize findings map to the resource or the patch that sets them") 
     CHECK(o.annotation("config.kubernetes.io/origin").empty());
 }
 
-TEST_CASE("a rendered stream without its chart keeps rendered lines and names the template") {
+TEST_CASE(
+    "a rendered stream without its chart keeps rendered lines and names the "
+    "template") {
   InSourceDir here;
   std::string stream =
       "---\n"
@@ -257,11 +308,14 @@ TEST_CASE("a rendered stream without its chart keeps rendered lines and names th
   write_text(text, report, false);
   write_json(json, report);
   write_sarif(sarif, report, {});
-  CHECK(text.str().find("(from vllm/templates/deployment.yaml)") != std::string::npos);
+  CHECK(text.str().find("(from vllm/templates/deployment.yaml)") !=
+        std::string::npos);
   CHECK(json.str().find(R"("helmSource":"vllm/templates/deployment.yaml")") !=
         std::string::npos);
-  CHECK(sarif.str().find(R"("properties":{"helmSource":"vllm/templates/deployment.yaml"})") !=
-        std::string::npos);
+  CHECK(
+      sarif.str().find(
+          R"("properties":{"helmSource":"vllm/templates/deployment.yaml"})") !=
+      std::string::npos);
 }
 
 }  // namespace launchlint

@@ -6,7 +6,8 @@
 namespace launchlint {
 
 void merge_runs(LintRun&& other, LintRun* run) {
-  for (Object& o : other.model.objects) run->model.objects.push_back(std::move(o));
+  for (Object& o : other.model.objects)
+    run->model.objects.push_back(std::move(o));
   run->model.stats.documents += other.model.stats.documents;
   run->findings.insert(run->findings.end(),
                        std::make_move_iterator(other.findings.begin()),
@@ -18,9 +19,11 @@ void merge_duplicate_findings(std::vector<Finding>* findings) {
                          std::uint32_t, std::string_view, std::string_view,
                          std::string_view, std::string_view, std::string_view>;
   auto key_of = [](const Finding& f) {
-    return Key{f.rule->id,    f.location.file_name(), f.location.line,
-               f.location.column, f.message,          f.path,
-               f.object.kind, f.object.ns,            f.object.name};
+    return Key{f.rule->id,      f.location.file_name(),
+               f.location.line, f.location.column,
+               f.message,       f.path,
+               f.object.kind,   f.object.ns,
+               f.object.name};
   };
   std::map<Key, std::size_t> seen;
   std::vector<Finding> out;

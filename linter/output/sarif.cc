@@ -132,7 +132,6 @@ void rule_descriptor(Writer& w, const RuleInfo& info) {
   w.Key("tags");
   w.StartArray();
   string(w, to_string(info.area));
-  if (info.area == Area::Security) w.String("security");
   w.String("kubernetes");
   w.EndArray();
   w.Key("precision");

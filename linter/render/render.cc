@@ -53,8 +53,8 @@ std::string tool_failure(const ToolResult& t, const std::string& program) {
   if (!t.started) return t.error;
   if (t.timed_out) return fmt::format("{} timed out", program);
   std::string msg = helm_message(t.err);
-  if (msg.empty()) msg = fmt::format("{} exited with status {}", program,
-                                     t.exit_code);
+  if (msg.empty())
+    msg = fmt::format("{} exited with status {}", program, t.exit_code);
   return msg;
 }
 
@@ -80,20 +80,23 @@ Rendering render_chart(const std::string& chart, const RenderOptions& options,
         options.helm);
     return r;
   }
-  ToolResult t = run_tool(helm_argv(chart, options, set), options.timeout_seconds);
+  ToolResult t =
+      run_tool(helm_argv(chart, options, set), options.timeout_seconds);
   if (t.started && !t.timed_out && t.exit_code == 0) {
     r.text = std::move(t.out);
     return r;
   }
   if (t.started && !t.timed_out && parse_helm_error(t.err, chart, &r)) return r;
   r.failed = true;
-  r.error = fmt::format("helm template failed: {}", tool_failure(t, options.helm));
+  r.error =
+      fmt::format("helm template failed: {}", tool_failure(t, options.helm));
   return r;
 }
 
 std::vector<std::string> kustomize_argv(const RenderOptions& options,
                                         const std::string& folder) {
-  std::string program = options.kustomize.empty() ? "kubectl" : options.kustomize;
+  std::string program =
+      options.kustomize.empty() ? "kubectl" : options.kustomize;
   bool kubectl = fs::path(program).filename() == "kubectl";
   if (kubectl) return {program, "kustomize", folder};
   return {program, "build", folder};
@@ -158,8 +161,7 @@ Rendering render_kustomize(const std::string& folder,
     return r;
   }
   r.failed = true;
-  r.error = fmt::format("kustomize build failed: {}",
-                        tool_failure(t, argv[0]));
+  r.error = fmt::format("kustomize build failed: {}", tool_failure(t, argv[0]));
   return r;
 }
 
@@ -308,9 +310,10 @@ std::string strip_origins(const std::string& text, const std::string& root,
   return out;
 }
 
-std::vector<Rendering> render_all(const std::vector<std::string>& charts,
-                                  const std::vector<std::string>& kustomizations,
-                                  const RenderOptions& options) {
+std::vector<Rendering> render_all(
+    const std::vector<std::string>& charts,
+    const std::vector<std::string>& kustomizations,
+    const RenderOptions& options) {
   struct Job {
     const std::string* folder;
     const ValuesSet* set;
@@ -321,10 +324,12 @@ std::vector<Rendering> render_all(const std::vector<std::string>& charts,
     if (options.values_sets.empty()) {
       jobs.push_back({&c, nullptr, false});
     } else {
-      for (const ValuesSet& s : options.values_sets) jobs.push_back({&c, &s, false});
+      for (const ValuesSet& s : options.values_sets)
+        jobs.push_back({&c, &s, false});
     }
   }
-  for (const std::string& k : kustomizations) jobs.push_back({&k, nullptr, true});
+  for (const std::string& k : kustomizations)
+    jobs.push_back({&k, nullptr, true});
   std::vector<Rendering> out(jobs.size());
   std::atomic<std::size_t> next{0};
   auto worker = [&] {

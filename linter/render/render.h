@@ -45,8 +45,8 @@ struct Rendering {
   std::vector<std::string> values_files;  // -f files, in order
   // Name of the rendered stream, e.g. "chart (helm template)".
   std::shared_ptr<const std::string> display;
-  std::string text;      // the rendered manifests
-  bool failed = false;   // the tool failed: `error` says why
+  std::string text;     // the rendered manifests
+  bool failed = false;  // the tool failed: `error` says why
   std::string error;
   // A Helm template error, reported as a finding at the template line.
   std::string error_file;  // on disk, relative to the current folder
@@ -63,9 +63,10 @@ bool is_kustomize_folder(const std::string& folder);
 // Renders every chart (once per values set) and kustomize folder, in
 // parallel. Results keep the order of `charts` then `kustomizations`, sets in
 // the order given.
-std::vector<Rendering> render_all(const std::vector<std::string>& charts,
-                                  const std::vector<std::string>& kustomizations,
-                                  const RenderOptions& options);
+std::vector<Rendering> render_all(
+    const std::vector<std::string>& charts,
+    const std::vector<std::string>& kustomizations,
+    const RenderOptions& options);
 
 // The argument vector `helm template` runs with for one values set (null:
 // none).

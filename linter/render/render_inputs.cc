@@ -9,7 +9,8 @@ std::vector<Rendering> render_inputs(const std::vector<InputFile>& inputs,
   std::vector<std::string> charts, kustomizations;
   for (const InputFile& input : inputs) {
     if (input.kind == InputKind::Chart) charts.push_back(input.path);
-    if (input.kind == InputKind::Kustomization) kustomizations.push_back(input.path);
+    if (input.kind == InputKind::Kustomization)
+      kustomizations.push_back(input.path);
   }
   if (charts.empty() && kustomizations.empty()) return {};
   return render_all(charts, kustomizations, options);
@@ -38,9 +39,10 @@ void add_render_errors(const std::vector<Rendering>& renderings,
                        std::vector<InputError>* errors) {
   for (const Rendering& r : renderings) {
     if (!r.failed) continue;
-    std::string what = r.values_set.empty()
-                           ? r.folder
-                           : fmt::format("{} (values {})", r.folder, r.values_set);
+    std::string what =
+        r.values_set.empty()
+            ? r.folder
+            : fmt::format("{} (values {})", r.folder, r.values_set);
     errors->push_back({what, r.error});
   }
 }

@@ -74,7 +74,8 @@ ToolResult run_tool(const std::vector<std::string>& argv, int timeout_seconds) {
   posix_spawn_file_actions_adddup2(&actions, out.fd[1], 1);
   posix_spawn_file_actions_adddup2(&actions, err.fd[1], 2);
   std::vector<char*> args;
-  for (const std::string& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+  for (const std::string& a : argv)
+    args.push_back(const_cast<char*>(a.c_str()));
   args.push_back(nullptr);
   pid_t pid = 0;
   int rc = posix_spawn(&pid, program.c_str(), &actions, nullptr, args.data(),
@@ -88,8 +89,8 @@ ToolResult run_tool(const std::vector<std::string>& argv, int timeout_seconds) {
   out.close_end(1);
   err.close_end(1);
 
-  auto deadline = std::chrono::steady_clock::now() +
-                  std::chrono::seconds(timeout_seconds);
+  auto deadline =
+      std::chrono::steady_clock::now() + std::chrono::seconds(timeout_seconds);
   pollfd fds[2] = {{out.fd[0], POLLIN, 0}, {err.fd[0], POLLIN, 0}};
   std::string* sinks[2] = {&result.out, &result.err};
   int open = 2;

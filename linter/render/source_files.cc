@@ -29,7 +29,8 @@ std::string read_all(const fs::path& p) {
 std::string chart_name(const fs::path& folder) {
   std::string text = read_all(folder / "Chart.yaml");
   ParsedStream parsed = parse_stream(
-      text, std::make_shared<const std::string>((folder / "Chart.yaml").string()));
+      text,
+      std::make_shared<const std::string>((folder / "Chart.yaml").string()));
   if (parsed.documents.empty()) return {};
   return std::string(parsed.documents[0]->root()["name"].str());
 }
@@ -64,7 +65,8 @@ ChartChain chart_chain(const std::string& top_chart,
   fs::path folder(top_chart);
   chain.folders.push_back(folder.string());
   // parts: top, ("charts", sub)*, rest...
-  for (std::size_t i = 1; i + 1 < parts.size() && parts[i] == "charts"; i += 2) {
+  for (std::size_t i = 1; i + 1 < parts.size() && parts[i] == "charts";
+       i += 2) {
     fs::path sub = subchart_folder(folder, parts[i + 1]);
     if (sub.empty()) break;
     folder = sub;
@@ -99,8 +101,8 @@ std::vector<std::string> kustomize_patch_files(const std::string& folder) {
     todo.pop_back();
     if (!seen.insert(dir.string()).second) continue;
     fs::path file;
-    for (const char* name : {"kustomization.yaml", "kustomization.yml",
-                             "Kustomization"}) {
+    for (const char* name :
+         {"kustomization.yaml", "kustomization.yml", "Kustomization"}) {
       if (is_file(dir / name)) {
         file = dir / name;
         break;

@@ -70,7 +70,8 @@ const Object* find_object(const Model& model, const Finding& f) {
     if (o.id == f.object && o.document && o.document->file &&
         *o.document->file == f.location.file_name() &&
         o.document->start_line <= f.location.line &&
-        f.location.line <= std::max(o.document->end_line, o.document->start_line))
+        f.location.line <=
+            std::max(o.document->end_line, o.document->start_line))
       return &o;
   }
   for (const Object& o : model.objects) {
@@ -190,13 +191,16 @@ bool map_helm(Files& files, const Rendering& r, const Object& object,
   if (!m.include_name.empty()) {
     // The named template's line that writes the rest, or its define line.
     ChartChain chain = chart_chain(r.folder, source);
-    std::vector<std::string> folders(chain.folders.rbegin(), chain.folders.rend());
+    std::vector<std::string> folders(chain.folders.rbegin(),
+                                     chain.folders.rend());
     SourceFile* def = nullptr;
     std::uint32_t first = 0, last = 0;
-    if (find_named_template(files, folders, m.include_name, &def, &first, &last)) {
+    if (find_named_template(files, folders, m.include_name, &def, &first,
+                            &last)) {
       std::string_view text = def->text;
       std::size_t begin = 0;
-      for (std::uint32_t n = 1; n <= first && begin != std::string_view::npos; ++n)
+      for (std::uint32_t n = 1; n <= first && begin != std::string_view::npos;
+           ++n)
         begin = text.find('\n', begin) + 1;
       std::size_t end = begin;
       for (std::uint32_t n = first + 1; n < last && end < text.size(); ++n) {
@@ -205,16 +209,16 @@ bool map_helm(Files& files, const Rendering& r, const Object& object,
       }
       TemplateMatch inner;
       if (!m.rest.empty() && begin <= end && end <= text.size())
-        inner = map_template(text.substr(begin, end - begin), m.rest, NodeRef(), "");
+        inner = map_template(text.substr(begin, end - begin), m.rest, NodeRef(),
+                             "");
       if (inner.exact) {
         note(&related, Location{def->name, first + inner.line, inner.column},
-                           fmt::format("written by template \"{}\"", m.include_name));
+             fmt::format("written by template \"{}\"", m.include_name));
         m.values_paths.insert(m.values_paths.end(), inner.values_paths.begin(),
                               inner.values_paths.end());
       } else {
         note(&related, Location{def->name, first, 1},
-                           fmt::format("template \"{}\" is defined here",
-                                       m.include_name));
+             fmt::format("template \"{}\" is defined here", m.include_name));
       }
     }
   }
@@ -230,15 +234,19 @@ bool map_helm(Files& files, const Rendering& r, const Object& object,
     if (i == 0 && m.values_block && effective) {
       // The block comes from a values file through toYaml: the value itself
       // is the place to fix.
-      note(&related, primary, "written into the manifest by this template line");
-      primary = location_in(files.name(effective->source->file), effective->node);
+      note(&related, primary,
+           "written into the manifest by this template line");
+      primary =
+          location_in(files.name(effective->source->file), effective->node);
     }
     for (const ValuesHit& h : hits) {
       if (&h == effective && i == 0 && m.values_block) continue;
       if (any_full && !h.full) continue;
-      std::string shown = h.full ? dotted
-                                 : format_yaml_path(std::vector<PathStep>(
-                                       vp.begin(), vp.begin() + static_cast<std::ptrdiff_t>(h.depth)));
+      std::string shown =
+          h.full ? dotted
+                 : format_yaml_path(std::vector<PathStep>(
+                       vp.begin(),
+                       vp.begin() + static_cast<std::ptrdiff_t>(h.depth)));
       std::string message = fmt::format("value {} is set here", shown);
       if (h.full && effective && &h != effective)
         message += fmt::format(", overridden by {}", effective->source->file);
@@ -286,7 +294,8 @@ bool map_kustomize(Files& files, const Rendering& r, const Object& object,
       NodeRef last, value;
       std::size_t n = follow_path(root, steps, &last, &value);
       if (n >= best.depth && last.valid()) {
-        best = {files.name(file), last, n, value.is_scalar() || value.is_null()};
+        best = {files.name(file), last, n,
+                value.is_scalar() || value.is_null()};
       }
     }
     return best;
@@ -305,14 +314,16 @@ bool map_kustomize(Files& files, const Rendering& r, const Object& object,
   if (patch.file) {
     *at = location_in(patch.file, patch.node);
     if (base.file)
-      note(&related, location_in(base.file, base.node), "the resource this patch changes");
+      note(&related, location_in(base.file, base.node),
+           "the resource this patch changes");
   } else if (base.file) {
     *at = location_in(base.file, base.node);
   } else {
     return false;
   }
-  note(&related, rendered, fmt::format("built by kustomize ({})",
-                                           path.empty() ? std::string("document") : path));
+  note(&related, rendered,
+       fmt::format("built by kustomize ({})",
+                   path.empty() ? std::string("document") : path));
   out->insert(out->end(), related.begin(), related.end());
   return true;
 }
@@ -324,7 +335,6 @@ bool map_one(Files& files, const Rendering& r, const Object& object,
              ? map_helm(files, r, object, path, at, related)
              : map_kustomize(files, r, object, path, at, related);
 }
-
 
 }  // namespace
 
@@ -369,10 +379,10 @@ Finding template_error_finding(const Rendering& r) {
   f.rule = &rule->info;
   f.severity = rule->info.severity;
   f.values_set = r.values_set;
-  f.message = fmt::format("chart {} does not render{}: {}", r.folder,
-                          r.values_set.empty() ? std::string()
-                                               : " with values " + r.values_set,
-                          r.error_message);
+  f.message = fmt::format(
+      "chart {} does not render{}: {}", r.folder,
+      r.values_set.empty() ? std::string() : " with values " + r.values_set,
+      r.error_message);
   f.location = {std::make_shared<const std::string>(r.error_file), r.error_line,
                 r.error_column};
   return f;

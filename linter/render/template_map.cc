@@ -18,27 +18,29 @@ struct ValuesRef {
 // What one template line holds.
 struct Line {
   std::uint32_t number = 0;  // 1-based
-  int first = -1;            // column (0-based) of the first character; -1 blank
-  bool literal = false;      // text outside template actions
-  bool separator = false;    // "---"
-  bool producer = false;     // an action-only line that emits YAML
-  int dash = -1;             // column of a leading "- "
-  int key_col = -1;          // column of a literal key
+  int first = -1;          // column (0-based) of the first character; -1 blank
+  bool literal = false;    // text outside template actions
+  bool separator = false;  // "---"
+  bool producer = false;   // an action-only line that emits YAML
+  int dash = -1;           // column of a leading "- "
+  int key_col = -1;        // column of a literal key
   std::string key;
   std::string value;           // literal text after the key (actions blanked)
   bool inline_action = false;  // an action after the key
-  bool dynamic_key = false;  // `{{ $k }}: ...`
-  int level = -1;            // producer: nindent/indent N, else its column
-  int action_col = -1;       // column of the first action
+  bool dynamic_key = false;    // `{{ $k }}: ...`
+  int level = -1;              // producer: nindent/indent N, else its column
+  int action_col = -1;         // column of the first action
   std::string include_name;
-  std::vector<ValuesRef> values;  // .Values read on this line, resolved
+  std::vector<ValuesRef> values;   // .Values read on this line, resolved
   std::optional<ValuesRef> range;  // innermost enclosing range over .Values
   bool in_range = false;           // inside any range
 };
 
 std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
+    s.remove_prefix(1);
+  while (!s.empty() &&
+         (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
     s.remove_suffix(1);
   return s;
 }
@@ -127,7 +129,8 @@ class Analyzer {
       i = close + 2;
     }
     std::size_t first_raw = raw.find_first_not_of(" \t");
-    l.first = first_raw == std::string_view::npos ? -1 : static_cast<int>(first_raw);
+    l.first =
+        first_raw == std::string_view::npos ? -1 : static_cast<int>(first_raw);
     std::string_view out = outside;
     std::size_t first_out = out.find_first_not_of(' ');
     if (!actions.empty()) l.action_col = actions.front().first;
@@ -148,7 +151,8 @@ class Analyzer {
         if (word == "define") c = Context{std::nullopt, true, false, {}};
         if (word == "with" || word == "range") {
           std::size_t assign = arg.find(":=");
-          if (assign != std::string_view::npos) arg = trim(arg.substr(assign + 2));
+          if (assign != std::string_view::npos)
+            arg = trim(arg.substr(assign + 2));
           arg = arg.substr(0, arg.find_first_of(" \t|)"));
           std::optional<ValuesRef> r = resolve(arg, c);
           if (word == "range") {
@@ -165,8 +169,9 @@ class Analyzer {
         if (!stack_.empty()) stack_.pop_back();
         continue;
       }
-      if (word == "else" || (word.starts_with('$') && a.find(":=") != std::string_view::npos &&
-                             a.find("include") == std::string_view::npos))
+      if (word == "else" ||
+          (word.starts_with('$') && a.find(":=") != std::string_view::npos &&
+           a.find("include") == std::string_view::npos))
         continue;
       emits = true;
       collect(a, &l);
@@ -192,7 +197,8 @@ class Analyzer {
     }
     l.literal = true;
     std::string_view content = out.substr(first_out);
-    if (content.starts_with("---") && trim(content) == "---" && first_out == 0) {
+    if (content.starts_with("---") && trim(content) == "---" &&
+        first_out == 0) {
       l.separator = true;
       return l;
     }
@@ -232,11 +238,13 @@ class Analyzer {
       l.key_col = col;
       return l;
     }
-    if (key.find_first_of("{}[],&*#?|<>=!%@`") != std::string_view::npos) return l;
+    if (key.find_first_of("{}[],&*#?|<>=!%@`") != std::string_view::npos)
+      return l;
     l.key = std::string(key);
     l.key_col = col;
     l.value = std::string(trim(content.substr(colon + 1)));
-    l.inline_action = !actions.empty() && actions.back().first > static_cast<int>(key_end);
+    l.inline_action =
+        !actions.empty() && actions.back().first > static_cast<int>(key_end);
     return l;
   }
 
@@ -378,7 +386,8 @@ class Searcher {
     auto j = find_key(s, "name");
     if (!j) return false;
     std::string_view v = lines_[*j].value;
-    if (v.size() >= 2 && (v.front() == '"' || v.front() == '\'')) v = v.substr(1, v.size() - 2);
+    if (v.size() >= 2 && (v.front() == '"' || v.front() == '\''))
+      v = v.substr(1, v.size() - 2);
     return v == name;
   }
 
@@ -445,14 +454,16 @@ TemplateMatch map_template(std::string_view text,
       std::size_t idx = static_cast<std::size_t>(step.index);
       bool ranged = false;
       for (std::size_t j = scope.begin; j < scope.end; ++j)
-        if (lines[j].in_range != lines[scope.begin > 0 ? scope.begin - 1 : 0].in_range)
+        if (lines[j].in_range !=
+            lines[scope.begin > 0 ? scope.begin - 1 : 0].in_range)
           ranged = true;
       std::optional<std::size_t> pick;
       if (!ranged && idx < items.size()) pick = idx;
       if (!pick) {
         std::string_view name = next_rendered["name"].str();
         for (std::size_t k = 0; k < items.size() && !name.empty(); ++k) {
-          if (search.item_named(search.item_scope(items[k].first, items[k].second), name)) {
+          if (search.item_named(
+                  search.item_scope(items[k].first, items[k].second), name)) {
             pick = k;
             break;
           }
@@ -487,9 +498,10 @@ TemplateMatch map_template(std::string_view text,
     ++matched;
   }
   m.matched = matched;
-  m.rest.assign(steps.begin() + static_cast<std::ptrdiff_t>(matched), steps.end());
-  std::vector<PathStep> rest(steps.begin() + static_cast<std::ptrdiff_t>(matched),
-                             steps.end());
+  m.rest.assign(steps.begin() + static_cast<std::ptrdiff_t>(matched),
+                steps.end());
+  std::vector<PathStep> rest(
+      steps.begin() + static_cast<std::ptrdiff_t>(matched), steps.end());
   auto add_values = [&](const Line& l, bool with_rest) {
     for (const ValuesRef& v : l.values) {
       std::vector<PathStep> p = parse_yaml_path(v.path);
@@ -497,8 +509,8 @@ TemplateMatch map_template(std::string_view text,
       m.values_paths.push_back(std::move(p));
     }
     if (l.range && m.values_paths.empty())
-      m.values_paths.push_back(range_path.empty() ? parse_yaml_path(l.range->path)
-                                                  : range_path);
+      m.values_paths.push_back(
+          range_path.empty() ? parse_yaml_path(l.range->path) : range_path);
   };
   if (matched == steps.size() && line) {
     const Line& l = lines[*line];
@@ -518,12 +530,12 @@ TemplateMatch map_template(std::string_view text,
     const Line& l = lines[*producer];
     m.produced = true;
     m.line = l.number;
-    m.column = static_cast<std::uint32_t>(
-        (l.producer ? l.action_col : l.key_col) + 1);
+    m.column =
+        static_cast<std::uint32_t>((l.producer ? l.action_col : l.key_col) + 1);
     m.include_name = l.include_name;
     add_values(l, true);
-    m.values_block = !m.values_paths.empty() && !l.values.empty() &&
-                     !l.values.front().range;
+    m.values_block =
+        !m.values_paths.empty() && !l.values.empty() && !l.values.front().range;
     return m;
   }
   if (line) {
@@ -531,8 +543,8 @@ TemplateMatch map_template(std::string_view text,
     m.line = l.number;
     m.column = static_cast<std::uint32_t>((on_item ? l.dash : l.key_col) + 1);
     if (l.range)
-      m.values_paths.push_back(range_path.empty() ? parse_yaml_path(l.range->path)
-                                                  : range_path);
+      m.values_paths.push_back(
+          range_path.empty() ? parse_yaml_path(l.range->path) : range_path);
     return m;
   }
   for (std::size_t j = section.first; j < section.second; ++j) {

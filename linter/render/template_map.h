@@ -13,9 +13,9 @@ namespace launchlint {
 struct TemplateMatch {
   std::uint32_t line = 0;  // 1-based; 0: nothing found
   std::uint32_t column = 0;
-  std::size_t matched = 0;  // path steps the template writes literally
+  std::size_t matched = 0;     // path steps the template writes literally
   std::vector<PathStep> rest;  // the steps after them
-  bool exact = false;       // every step written literally
+  bool exact = false;          // every step written literally
   // The `{{ toYaml / include / tpl ... }}` line producing the rest, if any.
   bool produced = false;
   std::string include_name;  // include "name" / template "name"

@@ -81,7 +81,8 @@ TEST_CASE("a block written by toYaml maps to the action and the values path") {
 
 TEST_CASE("toYaml . inside with resolves to the with's values path") {
   TemplateMatch m =
-      map(kDeployment, "spec.template.spec.containers[0].securityContext.privileged");
+      map(kDeployment,
+          "spec.template.spec.containers[0].securityContext.privileged");
   CHECK(m.line == 21);
   CHECK(values(m) == "securityContext.privileged");
 }
