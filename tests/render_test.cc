@@ -244,7 +244,11 @@ TEST_CASE(
   std::set<fs::path> before;
   for (const auto& e : fs::recursive_directory_iterator("testdata/kustomize"))
     before.insert(e.path());
-  LintRun run = lint_paths({"testdata/kustomize/overlays/prod"}, LintOptions{});
+  LintOptions options;
+  options.render.kustomize = test_kubectl();
+  REQUIRE_MESSAGE(!options.render.kustomize.empty(),
+                  "kubectl is missing: run scripts/setup.sh --test");
+  LintRun run = lint_paths({"testdata/kustomize/overlays/prod"}, options);
   CHECK(run.errors.empty());
   std::string built = "testdata/kustomize/overlays/prod (kustomize build)";
   std::multiset<std::string> want = {

@@ -17,4 +17,13 @@ inline std::string test_helm() {
   return find_program(tools.string());
 }
 
+// The kubectl the tests build kustomizations with, found the same way.
+inline std::string test_kubectl() {
+  std::string on_path = find_program("kubectl");
+  if (!on_path.empty()) return on_path;
+  std::filesystem::path tools = std::filesystem::path(LAUNCHLINT_SOURCE_DIR) /
+                                ".tools" / "bin" / "kubectl";
+  return find_program(tools.string());
+}
+
 }  // namespace launchlint
