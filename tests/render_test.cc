@@ -33,9 +33,18 @@ std::string describe(const Finding& f) {
   return out;
 }
 
+// The rules the test charts are written to trigger; findings of rules added
+// later do not change what these tests check.
+bool checked(const Finding& f) {
+  static const std::set<std::string_view> kRules = {
+      "GEN050", "ROL001", "ROL002", "SCH001", "SCH002", "SEC001"};
+  return kRules.count(f.rule->id) > 0;
+}
+
 std::multiset<std::string> describe_all(const LintRun& run) {
   std::multiset<std::string> out;
-  for (const Finding& f : run.findings) out.insert(describe(f));
+  for (const Finding& f : run.findings)
+    if (checked(f)) out.insert(describe(f));
   return out;
 }
 
@@ -134,6 +143,7 @@ TEST_CASE(
           "(spec.template.spec.containers[0].securityContext.privileged)",
   };
   CHECK(describe_all(run) == want);
+  CHECK(run.findings.size() >= want.size());
   for (const Finding& f : run.findings) {
     CHECK(f.helm_source.starts_with("llm-stack/"));
     CHECK(f.values_set.empty());
@@ -176,7 +186,8 @@ TEST_CASE("values sets lint each rendering and label the findings") {
   CHECK(run.errors.empty());
   std::multiset<std::string> got;
   for (const Finding& f : run.findings)
-    got.insert(fmt::format("{} {} {}:{} [{}]", f.rule->id, f.object.name,
+    if (checked(f))
+      got.insert(fmt::format("{} {} {}:{} [{}]", f.rule->id, f.object.name,
                            f.location.file_name(), f.location.line,
                            f.values_set));
   std::string t = "testdata/charts/llm-stack/";
@@ -214,7 +225,7 @@ TEST_CASE("a Helm template error is a finding at the template line") {
   InSourceDir here;
   LintRun run = lint_paths({"testdata/charts/broken"}, chart_options());
   CHECK(run.errors.empty());
-  REQUIRE(run.findings.size() == 1);
+  REQUIRE(run.findings.size() == 1);  // nothing rendered: nothing else to find
   const Finding& f = run.findings[0];
   CHECK(f.rule->name == "helm-template-error");
   CHECK(where(f.location) ==
