@@ -37,10 +37,20 @@ std::vector<const Rendering*> renderings_of(
 
 void add_render_errors(const std::vector<Rendering>& renderings,
                        std::vector<InputError>* errors) {
-  for (const Rendering& r : renderings) {
+  for (std::size_t i = 0; i < renderings.size(); ++i) {
+    const Rendering& r = renderings[i];
     if (!r.failed) continue;
+    // The same failure for every values set (a missing helm) is said once.
+    bool every_set = true, first = true;
+    for (std::size_t j = 0; j < renderings.size(); ++j) {
+      const Rendering& o = renderings[j];
+      if (o.folder != r.folder || o.kind != r.kind) continue;
+      if (!o.failed || o.error != r.error) every_set = false;
+      if (j < i && o.failed && o.error == r.error) first = false;
+    }
+    if (every_set && !first) continue;
     std::string what =
-        r.values_set.empty()
+        r.values_set.empty() || every_set
             ? r.folder
             : fmt::format("{} (values {})", r.folder, r.values_set);
     errors->push_back({what, r.error});
