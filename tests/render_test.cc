@@ -273,6 +273,11 @@ TEST_CASE(
           "(spec.template.spec.containers[0].resources.requests.\"nvidia.com/"
           "gpu\")"
           "\n  testdata/kustomize/overlays/prod/gpu-patch.yaml:12:15 the limit",
+      // The overlay's `images:` entry sets the tag.
+      "ROL001 prod-tgi at testdata/kustomize/overlays/prod/kustomization.yaml:10:13"
+      "\n  testdata/kustomize/base/deployment.yaml:17:11 the image this kustomization "
+      "entry rewrites"
+      "\n  " + built + ":16:16 built by kustomize (spec.template.spec.containers[0].image)",
       "SEC001 prod-tgi at testdata/kustomize/overlays/prod/gpu-patch.yaml:14:13"
       "\n  testdata/kustomize/base/deployment.yaml:16:11 the resource this "
       "patch changes"

@@ -144,7 +144,7 @@ Rendering render_kustomize(const std::string& folder,
         argv[0]);
     return r;
   }
-  r.patch_files = kustomize_patch_files(folder);
+  kustomize_sources(folder, &r.patch_files, &r.images);
   OriginWrapper wrapper;
   if (wrapper.make(folder)) {
     ToolResult t =

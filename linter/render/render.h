@@ -37,6 +37,14 @@ struct KustomizeOrigin {
   std::string file;  // resource file, relative to the current folder
 };
 
+// An `images:` entry of a kustomization: it rewrites matching images.
+struct KustomizeImage {
+  std::string file;  // the kustomization file
+  std::uint32_t line = 0, column = 0;  // its newTag/digest/newName, else name
+  std::string name;      // the image name it matches
+  std::string new_name;  // the name it gives, if any
+};
+
 // One rendering of one chart (per values set) or one kustomize folder.
 struct Rendering {
   RenderKind kind = RenderKind::Helm;
@@ -54,6 +62,7 @@ struct Rendering {
   std::string error_message;
   std::vector<KustomizeOrigin> origins;  // kustomize documents' sources
   std::vector<std::string> patch_files;  // kustomize patches, all layers
+  std::vector<KustomizeImage> images;    // kustomize images, outermost first
 };
 
 // True when `folder` holds Chart.yaml / a kustomization file.

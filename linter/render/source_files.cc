@@ -92,8 +92,10 @@ std::string helm_source_file(const std::string& chart,
   return is_file(file) ? file.string() : std::string();
 }
 
-std::vector<std::string> kustomize_patch_files(const std::string& folder) {
-  std::vector<std::string> out;
+void kustomize_sources(const std::string& folder,
+                       std::vector<std::string>* patch_files,
+                       std::vector<KustomizeImage>* images) {
+  std::vector<std::string>& out = *patch_files;
   std::set<std::string> seen;
   std::vector<fs::path> todo = {fs::path(folder)};
   while (!todo.empty() && seen.size() < 256) {
@@ -122,6 +124,21 @@ std::vector<std::string> kustomize_patch_files(const std::string& folder) {
     NodeRef patches = root["patches"];
     for (std::uint32_t i = 0; i < patches.size(); ++i)
       add_patch(patches.at(i)["path"].str());
+    NodeRef image_list = root["images"];
+    for (std::uint32_t i = 0; i < image_list.size(); ++i) {
+      NodeRef entry = image_list.at(i);
+      KustomizeImage image;
+      image.file = file.string();
+      image.name = std::string(entry["name"].str());
+      image.new_name = std::string(entry["newName"].str());
+      NodeRef at = entry["digest"];
+      if (!at.valid()) at = entry["newTag"];
+      if (!at.valid()) at = entry["newName"];
+      if (!at.valid()) at = entry["name"];
+      image.line = at.line();
+      image.column = at.column();
+      if (!image.name.empty()) images->push_back(std::move(image));
+    }
     NodeRef strategic = root["patchesStrategicMerge"];
     for (std::uint32_t i = 0; i < strategic.size(); ++i)
       add_patch(strategic.at(i).str());
@@ -134,7 +151,6 @@ std::vector<std::string> kustomize_patch_files(const std::string& folder) {
       }
     }
   }
-  return out;
 }
 
 }  // namespace launchlint

@@ -3,6 +3,8 @@
 #include <string>
 #include <vector>
 
+#include "linter/render/render.h"
+
 namespace launchlint {
 
 // The file on disk behind Helm's "# Source:" path ("name/templates/x.yaml",
@@ -20,7 +22,10 @@ struct ChartChain {
 ChartChain chart_chain(const std::string& top_chart,
                        const std::string& helm_source);
 
-// Patch files of a kustomization and of every kustomization it includes.
-std::vector<std::string> kustomize_patch_files(const std::string& folder);
+// Patch files and `images:` entries of a kustomization and of every
+// kustomization it includes, outermost first.
+void kustomize_sources(const std::string& folder,
+                       std::vector<std::string>* patch_files,
+                       std::vector<KustomizeImage>* images);
 
 }  // namespace launchlint

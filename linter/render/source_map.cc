@@ -309,6 +309,33 @@ bool map_kustomize(Files& files, const Rendering& r, const Object& object,
       patch = h;
   }
   Hit base = origin.empty() ? Hit{} : search(origin);
+  // An image the kustomization's `images:` rewrites: that entry sets it.
+  if (!steps.empty() && steps.back().key == "image") {
+    NodeRef last, value;
+    follow_path(object.root, steps, &last, &value);
+    std::string_view image = value.str();
+    std::size_t cut = image.find('@');
+    if (cut == std::string_view::npos) {
+      std::size_t colon = image.rfind(':');
+      std::size_t slash = image.rfind('/');
+      if (colon != std::string_view::npos &&
+          (slash == std::string_view::npos || colon > slash))
+        cut = colon;
+    }
+    std::string_view repo = image.substr(0, cut);
+    for (const KustomizeImage& entry : r.images) {
+      if (repo != (entry.new_name.empty() ? entry.name : entry.new_name))
+        continue;
+      Location rendered = *at;
+      *at = {files.name(entry.file), entry.line, entry.column};
+      if (base.file)
+        note(out, location_in(base.file, base.node),
+             "the image this kustomization entry rewrites");
+      note(out, rendered,
+           fmt::format("built by kustomize ({})", path));
+      return true;
+    }
+  }
   std::vector<RelatedLocation> related;
   Location rendered = *at;
   if (patch.file) {
