@@ -225,7 +225,14 @@ bool parse_helm_error(const std::string& stderr_text, const std::string& chart,
   }
   if (!found) return false;
   std::string on_disk = helm_source_file(chart, file);
-  r->error_file = on_disk.empty() ? (fs::path(chart) / file).string() : on_disk;
+  if (on_disk.empty()) {
+    // Not on disk (a packaged subchart): the path Helm names, in the chart.
+    std::size_t slash = file.find('/');
+    on_disk = (fs::path(chart) /
+               (slash == std::string::npos ? file : file.substr(slash + 1)))
+                  .string();
+  }
+  r->error_file = on_disk;
   r->error_line = static_cast<std::uint32_t>(std::stoul(line));
   r->error_column =
       column.empty() ? 1 : static_cast<std::uint32_t>(std::stoul(column));
