@@ -18,6 +18,7 @@ struct ValuesRef {
 // What one template line holds.
 struct Line {
   std::uint32_t number = 0;  // 1-based
+  std::string_view raw;      // the line's text
   int first = -1;          // column (0-based) of the first character; -1 blank
   bool literal = false;    // text outside template actions
   bool separator = false;  // "---"
@@ -95,6 +96,7 @@ class Analyzer {
   Line analyze(std::string_view raw, std::uint32_t number, bool* in_action) {
     Line l;
     l.number = number;
+    l.raw = raw;
     std::string outside;  // text outside actions, actions blanked
     outside.reserve(raw.size());
     std::vector<std::pair<int, std::string_view>> actions;
@@ -519,6 +521,41 @@ TemplateMatch map_template(std::string_view text,
     m.column = static_cast<std::uint32_t>((on_item ? l.dash : l.key_col) + 1);
     add_values(l, false);
     return m;
+  }
+  // The rest written in flow style on the same line: `probe: {httpGet: {...}}`.
+  if (line && !m.rest.empty()) {
+    const Line& l = lines[*line];
+    std::size_t pos = static_cast<std::size_t>(on_item ? l.dash : l.key_col);
+    std::size_t found = 0, column = 0;
+    for (const PathStep& step : m.rest) {
+      if (step.is_index()) break;
+      std::size_t at = pos;
+      while ((at = l.raw.find(step.key, at + 1)) != std::string_view::npos) {
+        std::size_t end = at + step.key.size();
+        if (end < l.raw.size() && (l.raw[end] == '"' || l.raw[end] == '\''))
+          ++end;
+        char before = l.raw[at - 1];
+        bool quoted = before == '"' || before == '\'';
+        char lead = quoted && at >= 2 ? l.raw[at - 2] : before;
+        if (end < l.raw.size() && l.raw[end] == ':' &&
+            (lead == '{' || lead == ' ' || lead == ','))
+          break;
+      }
+      if (at == std::string_view::npos) break;
+      bool quoted = l.raw[at - 1] == '"' || l.raw[at - 1] == '\'';
+      column = quoted ? at : at + 1;
+      pos = at;
+      ++found;
+    }
+    if (found == m.rest.size()) {
+      m.exact = true;
+      m.matched = steps.size();
+      m.rest.clear();
+      m.line = l.number;
+      m.column = static_cast<std::uint32_t>(column);
+      add_values(l, false);
+      return m;
+    }
   }
   // The rest comes from an action: on the key line itself, or in the block.
   std::optional<std::size_t> producer;
