@@ -2,13 +2,19 @@
 // every finding mapped back to the exact template, values or resource line.
 #include <doctest/doctest.h>
 
+#include <unistd.h>
+
 #include <filesystem>
+#include <fstream>
 #include <set>
 #include <sstream>
 
 #include <fmt/format.h>
 
 #include "linter/lint/lint.h"
+#include "linter/render/source_files.h"
+#include "linter/render/template_map.h"
+#include "linter/yaml/parse.h"
 #include "linter/output/report.h"
 #include "linter/rules/registry.h"
 #include "tests/render_tools.h"
@@ -336,6 +342,80 @@ TEST_CASE(
       sarif.str().find(
           R"("properties":{"helmSource":"vllm/templates/deployment.yaml"})") !=
       std::string::npos);
+}
+
+}  // namespace launchlint
+
+namespace launchlint {
+
+namespace {
+
+std::vector<std::string> file_lines(const std::string& path) {
+  std::ifstream in(path);
+  std::vector<std::string> lines;
+  for (std::string l; std::getline(in, l);) lines.push_back(l);
+  return lines;
+}
+
+// Every key of every rendered document maps to a template line that writes
+// that key, or to the action that produces it.
+void check_chart_keys(const std::string& chart, std::string* problems,
+                      std::size_t* checked) {
+  RenderOptions options;
+  options.helm = test_helm();
+  std::vector<Rendering> r = render_all({chart}, {}, options);
+  REQUIRE(r.size() == 1);
+  REQUIRE_MESSAGE(!r[0].failed, r[0].error);
+  ParsedStream parsed =
+      parse_stream(r[0].text, std::make_shared<const std::string>("rendered"));
+  for (const auto& doc : parsed.documents) {
+    std::string file = helm_source_file(chart, doc->helm_source);
+    REQUIRE_MESSAGE(!file.empty(), doc->helm_source);
+    std::vector<std::string> lines = file_lines(file);
+    std::string text;
+    for (const std::string& l : lines) text += l + "\n";
+    std::string kind(doc->root()["kind"].str());
+    std::vector<NodeRef> todo = {doc->root()};
+    while (!todo.empty()) {
+      NodeRef node = todo.back();
+      todo.pop_back();
+      for (std::uint32_t i = 0; i < node.size(); ++i) {
+        todo.push_back(node.at(i));
+        if (!node.is_map()) continue;
+        NodeRef key = node.key_at(i);
+        std::string path = doc->path_of(key);
+        TemplateMatch m = map_template(text, parse_yaml_path(path), doc->root(), kind);
+        ++*checked;
+        std::string at =
+            m.line >= 1 && m.line <= lines.size() ? lines[m.line - 1] : "";
+        bool ok = m.exact ? at.find(std::string(key.str())) != std::string::npos
+                          : at.find("{{") != std::string::npos;
+        if (!ok)
+          *problems += fmt::format("{} {} -> {}:{} `{}`\n", doc->helm_source,
+                                   path, file, m.line, at);
+      }
+    }
+  }
+}
+
+}  // namespace
+
+TEST_CASE("every rendered key maps to a template line writing it or its action") {
+  InSourceDir here;
+  std::size_t checked = 0;
+  std::string problems;
+  check_chart_keys(std::string(kChart), &problems, &checked);
+  // The chart `helm create` writes: the shape most charts start from.
+  fs::path tmp = fs::temp_directory_path() /
+                 fmt::format("launchlint-scaffold-{}", ::getpid());
+  fs::create_directories(tmp);
+  ToolResult created = run_tool({test_helm(), "create", (tmp / "scaffold").string()}, 60);
+  REQUIRE(created.exit_code == 0);
+  check_chart_keys((tmp / "scaffold").string(), &problems, &checked);
+  fs::remove_all(tmp);
+  INFO(problems);
+  CHECK(problems.empty());
+  CHECK(checked > 150);
 }
 
 }  // namespace launchlint
