@@ -419,3 +419,39 @@ TEST_CASE("every rendered key maps to a template line writing it or its action")
 }
 
 }  // namespace launchlint
+
+namespace launchlint {
+
+TEST_CASE("a packaged subchart keeps rendered lines and names its template") {
+  InSourceDir here;
+  fs::path tmp = fs::temp_directory_path() /
+                 fmt::format("launchlint-packaged-{}", ::getpid());
+  fs::remove_all(tmp);
+  fs::create_directories(tmp / "llm-stack");
+  fs::copy(kChart, tmp / "llm-stack", fs::copy_options::recursive);
+  fs::path sub = tmp / "llm-stack" / "charts" / "metrics";
+  ToolResult packed = run_tool({test_helm(), "package", sub.string(), "--destination",
+                                (tmp / "llm-stack" / "charts").string()},
+                               60);
+  REQUIRE_MESSAGE(packed.exit_code == 0, packed.err);
+  fs::remove_all(sub);
+  std::string chart = (tmp / "llm-stack").string();
+  LintRun run = lint_paths({chart}, chart_options());
+  CHECK(run.errors.empty());
+  std::size_t subchart = 0, mapped = 0;
+  for (const Finding& f : run.findings) {
+    if (!checked(f)) continue;
+    if (f.helm_source.starts_with("llm-stack/charts/metrics/")) {
+      ++subchart;
+      CHECK(f.location.file_name() == chart + " (helm template)");
+    } else {
+      ++mapped;
+      CHECK(f.location.file_name().starts_with(chart + "/"));
+    }
+  }
+  CHECK(subchart == 2);
+  CHECK(mapped == 5);
+  fs::remove_all(tmp);
+}
+
+}  // namespace launchlint
