@@ -405,6 +405,7 @@ TEST_CASE("every rendered key maps to a template line writing it or its action")
   std::size_t checked = 0;
   std::string problems;
   check_chart_keys(std::string(kChart), &problems, &checked);
+  check_chart_keys("testdata/charts/model-fleet", &problems, &checked);
   // The chart `helm create` writes: the shape most charts start from.
   fs::path tmp = fs::temp_directory_path() /
                  fmt::format("launchlint-scaffold-{}", ::getpid());
@@ -452,6 +453,37 @@ TEST_CASE("a packaged subchart keeps rendered lines and names its template") {
   CHECK(subchart == 2);
   CHECK(mapped == 5);
   fs::remove_all(tmp);
+}
+
+}  // namespace launchlint
+
+namespace launchlint {
+
+TEST_CASE("range over values: one document per element, items of nested ranges") {
+  InSourceDir here;
+  LintRun run = lint_paths({"testdata/charts/model-fleet"}, chart_options());
+  CHECK(run.errors.empty());
+  std::string t = "testdata/charts/model-fleet/templates/models.yaml";
+  std::string v = "testdata/charts/model-fleet/values.yaml";
+  std::string rendered = "testdata/charts/model-fleet (helm template)";
+  std::multiset<std::string> want = {
+      // The second document of a range around the whole template: models[1].
+      "ROL001 mistral at " + t + ":18:11"
+      "\n  " + v + ":7:5 value models[1].image is set here"
+      "\n  " + rendered + ":47:18 rendered by helm template "
+      "(spec.template.spec.containers[0].image)",
+      // A range inside it: models[1].sidecars[0].
+      "ROL001 mistral at " + t + ":36:11"
+      "\n  " + v + ":16:9 value models[1].sidecars[0].image is set here"
+      "\n  " + rendered + ":65:18 rendered by helm template "
+      "(spec.template.spec.containers[1].image)",
+      "SCH002 llama at " + t + ":27:15"
+      "\n  " + v + ":4:5 value models[0].gpus is set here"
+      "\n  " + rendered + ":27:31 rendered by helm template "
+      "(spec.template.spec.containers[0].resources.requests.\"nvidia.com/gpu\")"
+      "\n  " + t + ":29:15 the limit",
+  };
+  CHECK(describe_all(run) == want);
 }
 
 }  // namespace launchlint

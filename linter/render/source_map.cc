@@ -171,7 +171,7 @@ bool find_named_template(Files& files, const std::vector<std::string>& folders,
 // Maps the rendered node at `path` (reported at `*at`) of `object` to its
 // source; fills `related` with the other places involved.
 bool map_helm(Files& files, const Rendering& r, const Object& object,
-              const std::string& path, Location* at,
+              int occurrence, const std::string& path, Location* at,
               std::vector<RelatedLocation>* out) {
   const std::string& source = object.document->helm_source;
   if (source.empty()) return false;
@@ -180,8 +180,8 @@ bool map_helm(Files& files, const Rendering& r, const Object& object,
   SourceFile* tf = files.get(template_file);
   if (!tf) return false;
   std::vector<PathStep> steps = parse_yaml_path(path);
-  TemplateMatch m =
-      map_template(tf->text, steps, object.document->root(), object.id.kind);
+  TemplateMatch m = map_template(tf->text, steps, object.document->root(),
+                                 object.id.kind, occurrence);
   if (m.line == 0) return false;
 
   Location rendered = *at;
@@ -356,11 +356,29 @@ bool map_kustomize(Files& files, const Rendering& r, const Object& object,
 }
 
 bool map_one(Files& files, const Rendering& r, const Object& object,
-             const std::string& path, Location* at,
+             int occurrence, const std::string& path, Location* at,
              std::vector<RelatedLocation>* related) {
   return r.kind == RenderKind::Helm
-             ? map_helm(files, r, object, path, at, related)
+             ? map_helm(files, r, object, occurrence, path, at, related)
              : map_kustomize(files, r, object, path, at, related);
+}
+
+// The index of `object`'s document among the documents its template wrote.
+int occurrence_of(const Model& model, const Object& object) {
+  const Document* doc = object.document.get();
+  if (doc->helm_source.empty()) return -1;
+  int n = 0;
+  const Document* previous = nullptr;
+  for (const Object& o : model.objects) {
+    const Document* d = o.document.get();
+    if (d == doc) return n;
+    if (d == previous || !d->file || *d->file != *doc->file ||
+        d->helm_source != doc->helm_source)
+      continue;
+    previous = d;
+    ++n;
+  }
+  return -1;
 }
 
 }  // namespace
@@ -383,7 +401,8 @@ void map_to_sources(const std::vector<Rendering>& renderings,
     const Object* object = find_object(model, f);
     if (!object) continue;
     std::vector<RelatedLocation> related;
-    map_one(files, *r, *object, f.path, &f.location, &related);
+    int occurrence = occurrence_of(model, *object);
+    map_one(files, *r, *object, occurrence, f.path, &f.location, &related);
     // The rule's own related places in the same rendering move too.
     for (RelatedLocation& rl : f.related) {
       if (rl.location.file_name() != *r->display) continue;
@@ -392,8 +411,8 @@ void map_to_sources(const std::vector<Rendering>& renderings,
       if (!node.valid()) continue;
       std::vector<RelatedLocation> ignored;
       Location moved = rl.location;
-      if (map_one(files, *r, *object, object->document->path_of(node), &moved,
-                  &ignored))
+      if (map_one(files, *r, *object, occurrence,
+                  object->document->path_of(node), &moved, &ignored))
         rl.location = moved;
     }
     f.related.insert(f.related.begin(), related.begin(), related.end());

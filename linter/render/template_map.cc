@@ -1,6 +1,7 @@
 #include "linter/render/template_map.h"
 
 #include <algorithm>
+#include <map>
 #include <optional>
 
 #include <re2/re2.h>
@@ -11,8 +12,11 @@ namespace {
 
 // A `.Values` path read in a context: "a.b", or with `range` an element.
 struct ValuesRef {
-  std::string path;    // dotted, relative to .Values
-  bool range = false;  // an element of the list or map at `path`
+  std::string path;  // dotted, relative to .Values
+  // For each `range` crossed: the range action's line index, and the path
+  // inside the element ("a" then [i] then "b.c").
+  std::vector<std::pair<int, std::string>> elements;
+  bool range() const { return !elements.empty(); }
 };
 
 // What one template line holds.
@@ -35,6 +39,7 @@ struct Line {
   std::vector<ValuesRef> values;   // .Values read on this line, resolved
   std::optional<ValuesRef> range;  // innermost enclosing range over .Values
   bool in_range = false;           // inside any range
+  int range_line = -1;             // line index of that range's action
 };
 
 std::string_view trim(std::string_view s) {
@@ -51,6 +56,7 @@ struct Context {
   bool define = false;
   bool range = false;
   std::optional<ValuesRef> range_ref;
+  int range_line = -1;
 };
 
 // Resolves an argument (".Values.a", "$.Values.a", ".b", ".") to a values
@@ -60,17 +66,17 @@ std::optional<ValuesRef> resolve(std::string_view arg, const Context& ctx) {
   if (arg.starts_with(".Values")) {
     arg.remove_prefix(7);
     if (!arg.empty() && arg[0] == '.') arg.remove_prefix(1);
-    return ValuesRef{std::string(arg), false};
+    return ValuesRef{std::string(arg), {}};
   }
   if (arg.starts_with(".Release") || arg.starts_with(".Chart") ||
       arg.starts_with(".Capabilities") || arg.starts_with(".Template") ||
-      arg.starts_with(".Files") || !arg.starts_with('.') || !ctx.dot ||
-      ctx.dot->range)
+      arg.starts_with(".Files") || !arg.starts_with('.') || !ctx.dot)
     return std::nullopt;
   ValuesRef r = *ctx.dot;
+  std::string& tail = r.range() ? r.elements.back().second : r.path;
   if (arg.size() > 1) {
-    if (!r.path.empty()) r.path += '.';
-    r.path += std::string(arg.substr(1));
+    if (!tail.empty()) tail += '.';
+    tail += std::string(arg.substr(1));
   }
   return r;
 }
@@ -158,9 +164,10 @@ class Analyzer {
           arg = arg.substr(0, arg.find_first_of(" \t|)"));
           std::optional<ValuesRef> r = resolve(arg, c);
           if (word == "range") {
+            if (r) r->elements.push_back({static_cast<int>(lines_.size()), ""});
             c.range = true;
             c.range_ref = r;
-            if (r) r->range = true;
+            c.range_line = static_cast<int>(lines_.size());
           }
           c.dot = r;
         }
@@ -182,6 +189,7 @@ class Analyzer {
     if (ctx) {
       l.in_range = ctx->range;
       l.range = ctx->range_ref;
+      l.range_line = ctx->range_line;
     }
     if (first_out == std::string_view::npos) {
       // Only actions on this line.
@@ -265,6 +273,12 @@ class Analyzer {
     std::string ref;
     while (RE2::FindAndConsume(&input, kValues, &ref)) {
       if (auto r = resolve(ref, ctx)) l->values.push_back(*r);
+    }
+    // `{{ .image }}`, `{{ .port | quote }}`: a field of `.`.
+    static const RE2 kField(R"(^(\.[A-Za-z0-9_][A-Za-z0-9_.\-]*)\s*(?:\||$))");
+    std::string field;
+    if (RE2::PartialMatch(a, kField, &field) && !field.starts_with(".Values")) {
+      if (auto r = resolve(field, ctx)) l->values.push_back(std::move(*r));
     }
     std::string dot;
     if (RE2::PartialMatch(a, kDot, &dot) && !dot.starts_with(".Values")) {
@@ -401,7 +415,8 @@ class Searcher {
 
 TemplateMatch map_template(std::string_view text,
                            const std::vector<PathStep>& steps,
-                           NodeRef rendered_root, std::string_view kind) {
+                           NodeRef rendered_root, std::string_view kind,
+                           int occurrence) {
   Analyzer analyzer(text);
   const std::vector<Line>& lines = analyzer.lines();
   Searcher search(lines);
@@ -443,7 +458,16 @@ TemplateMatch map_template(std::string_view text,
   scope.floor = 0;
   std::optional<std::size_t> line;  // deepest line written literally
   bool on_item = false;
-  std::vector<PathStep> range_path;  // values element behind a range item
+  // The element each `range` wrote the node from: range line -> index. A
+  // range around the whole document makes one document per element.
+  std::map<int, int> element;
+  for (std::size_t j = section.first; j < section.second; ++j) {
+    const Line& l = lines[j];
+    if (!l.literal) continue;
+    if (l.in_range && l.range_line < static_cast<int>(j) && occurrence >= 0)
+      element[l.range_line] = occurrence;
+    break;
+  }
   NodeRef rendered = rendered_root;
   std::size_t matched = 0;
   for (const PathStep& step : steps) {
@@ -478,14 +502,11 @@ TemplateMatch map_template(std::string_view text,
       }
       if (!pick) pick = std::min(idx, items.size() - 1);
       auto [first, last] = items[*pick];
-      // An item a `range` over a values list writes: element idx - pick of it.
+      // An item a `range` in this list writes: element idx - pick of it.
       const Line& item = lines[first];
-      if (item.range && idx >= *pick) {
-        range_path = parse_yaml_path(item.range->path);
-        range_path.push_back({"", static_cast<int>(idx - *pick)});
-      } else {
-        range_path.clear();
-      }
+      if (item.in_range && item.range_line >= static_cast<int>(scope.begin) &&
+          idx >= *pick)
+        element[item.range_line] = static_cast<int>(idx - *pick);
       line = first;
       on_item = true;
       scope = search.item_scope(first, last);
@@ -504,22 +525,41 @@ TemplateMatch map_template(std::string_view text,
                 steps.end());
   std::vector<PathStep> rest(
       steps.begin() + static_cast<std::ptrdiff_t>(matched), steps.end());
-  auto add_values = [&](const Line& l, bool with_rest) {
-    for (const ValuesRef& v : l.values) {
-      std::vector<PathStep> p = parse_yaml_path(v.path);
-      if (with_rest && !v.range) p.insert(p.end(), rest.begin(), rest.end());
-      m.values_paths.push_back(std::move(p));
+  // A values path; for an element of a range, with its index when known.
+  auto known = [&](const ValuesRef& v) {
+    for (const auto& [range_line, sub] : v.elements)
+      if (!element.count(range_line)) return false;
+    return true;
+  };
+  auto values_path = [&](const ValuesRef& v, bool with_rest) {
+    std::vector<PathStep> p = parse_yaml_path(v.path);
+    for (const auto& [range_line, sub] : v.elements) {
+      auto it = element.find(range_line);
+      if (it == element.end()) return p;
+      p.push_back({"", it->second});
+      std::vector<PathStep> inner = parse_yaml_path(sub);
+      p.insert(p.end(), inner.begin(), inner.end());
     }
+    if (with_rest) p.insert(p.end(), rest.begin(), rest.end());
+    return p;
+  };
+  auto add_values = [&](const Line& l, bool with_rest) {
+    for (const ValuesRef& v : l.values)
+      m.values_paths.push_back(values_path(v, with_rest));
     if (l.range && m.values_paths.empty())
-      m.values_paths.push_back(
-          range_path.empty() ? parse_yaml_path(l.range->path) : range_path);
+      m.values_paths.push_back(values_path(*l.range, false));
   };
   if (matched == steps.size() && line) {
     const Line& l = lines[*line];
     m.exact = true;
     m.line = l.number;
     m.column = static_cast<std::uint32_t>((on_item ? l.dash : l.key_col) + 1);
-    add_values(l, false);
+    // A list item a range writes is the values element itself.
+    if (on_item && l.range && l.range_line >= 0 && element.count(l.range_line)) {
+      m.values_paths.push_back(values_path(*l.range, false));
+    } else {
+      add_values(l, false);
+    }
     return m;
   }
   // The rest written in flow style on the same line: `probe: {httpGet: {...}}`.
@@ -572,16 +612,14 @@ TemplateMatch map_template(std::string_view text,
     m.include_name = l.include_name;
     add_values(l, true);
     m.values_block =
-        !m.values_paths.empty() && !l.values.empty() && !l.values.front().range;
+        !m.values_paths.empty() && !l.values.empty() && known(l.values.front());
     return m;
   }
   if (line) {
     const Line& l = lines[*line];
     m.line = l.number;
     m.column = static_cast<std::uint32_t>((on_item ? l.dash : l.key_col) + 1);
-    if (l.range)
-      m.values_paths.push_back(
-          range_path.empty() ? parse_yaml_path(l.range->path) : range_path);
+    if (l.range) m.values_paths.push_back(values_path(*l.range, false));
     return m;
   }
   for (std::size_t j = section.first; j < section.second; ++j) {

@@ -28,10 +28,13 @@ struct TemplateMatch {
 // Finds `steps` (a rendered node's YAML path) in `text`, a template file:
 // indentation-aware, skipping template actions. `rendered_root` is the root of
 // the rendered document, used to tell list items apart; `kind` picks the
-// right document of a multi-document template.
+// right document of a multi-document template. `occurrence` is the rendered
+// document's index among those the same template wrote (-1: unknown), which
+// tells the element of a `range` around the whole document.
 TemplateMatch map_template(std::string_view text,
                            const std::vector<PathStep>& steps,
-                           NodeRef rendered_root, std::string_view kind);
+                           NodeRef rendered_root, std::string_view kind,
+                           int occurrence = -1);
 
 // The body of `{{ define "name" }}` in `text`: lines [first, last], 1-based;
 // false when absent.

@@ -104,7 +104,7 @@ TEST_CASE("range items map to the ranged item and the values element") {
   TemplateMatch m = map(kDeployment, "spec.template.spec.containers[2].image");
   CHECK(m.exact);
   CHECK(m.line == 25);
-  CHECK(values(m) == "extra[1]");
+  CHECK(values(m) == "extra[1].image");
   m = map(kDeployment, "spec.template.spec.containers[1]");
   CHECK(m.line == 24);
   CHECK(m.column == 9);
