@@ -34,6 +34,10 @@ grep -q "$chart/values-prod.yaml:3:3: note: value image.tag is set here" "$tmp/o
 grep -q "(from llm-stack/templates/deployment.yaml, values prod)" "$tmp/out" ||
   fail "values set label missing: $(cat "$tmp/out")"
 
+# --namespace renders into a namespace, and unnamespaced objects land there.
+"$launchlint" lint --namespace llm "$chart" -q >"$tmp/out" 2>"$tmp/err"
+grep -q "^DaemonSet llm/release-dcgm" "$tmp/out" || fail "--namespace not applied: $(cat "$tmp/out")"
+
 # Malformed or repeated values sets are usage errors.
 "$launchlint" lint "$chart" --values-set "prod" >/dev/null 2>"$tmp/err"
 [[ $? == 2 ]] || fail "--values-set without = should exit 2"
