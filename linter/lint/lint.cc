@@ -1,7 +1,6 @@
 #include "linter/lint/lint.h"
 
 #include <algorithm>
-
 #include <memory>
 
 #include "linter/lint/merge_sets.h"
@@ -65,7 +64,8 @@ LintRun lint_inputs(const std::vector<InputFile>& inputs,
   std::string text;
   for (const InputFile& input : inputs) {
     if (input.kind != InputKind::File) {
-      for (const Rendering* r : renderings_of(renderings, input, set, options.render)) {
+      for (const Rendering* r :
+           renderings_of(renderings, input, set, options.render)) {
         if (!r->error_file.empty()) {
           run.findings.push_back(template_error_finding(*r));
         } else if (!r->failed) {
@@ -103,7 +103,6 @@ LintRun lint_paths(const std::vector<std::string>& paths,
   sort_findings(&run.findings);
   add_render_errors(renderings, &errors);
   run.errors.insert(run.errors.begin(), errors.begin(), errors.end());
-  run.renderings = std::move(renderings);
   return run;
 }
 

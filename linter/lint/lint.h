@@ -24,7 +24,6 @@ struct LintRun {
   Model model;
   std::vector<Finding> findings;     // sorted
   std::vector<InputError> errors;    // unreadable paths: exit code 2
-  std::vector<Rendering> renderings; // charts and kustomize folders rendered
 };
 
 // Loads every path, builds the model and runs the rules. Chart and kustomize
