@@ -12,11 +12,11 @@
 #include <fmt/format.h>
 
 #include "linter/lint/lint.h"
+#include "linter/output/report.h"
 #include "linter/render/source_files.h"
 #include "linter/render/template_map.h"
-#include "linter/yaml/parse.h"
-#include "linter/output/report.h"
 #include "linter/rules/registry.h"
+#include "linter/yaml/parse.h"
 #include "tests/render_tools.h"
 
 namespace launchlint {
@@ -194,8 +194,8 @@ TEST_CASE("values sets lint each rendering and label the findings") {
   for (const Finding& f : run.findings)
     if (checked(f))
       got.insert(fmt::format("{} {} {}:{} [{}]", f.rule->id, f.object.name,
-                           f.location.file_name(), f.location.line,
-                           f.values_set));
+                             f.location.file_name(), f.location.line,
+                             f.values_set));
   std::string t = "testdata/charts/llm-stack/";
   std::multiset<std::string> want = {
       "ROL001 release-dcgm " + t +
@@ -280,10 +280,14 @@ TEST_CASE(
           "gpu\")"
           "\n  testdata/kustomize/overlays/prod/gpu-patch.yaml:12:15 the limit",
       // The overlay's `images:` entry sets the tag.
-      "ROL001 prod-tgi at testdata/kustomize/overlays/prod/kustomization.yaml:10:13"
-      "\n  testdata/kustomize/base/deployment.yaml:17:11 the image this kustomization "
+      "ROL001 prod-tgi at "
+      "testdata/kustomize/overlays/prod/kustomization.yaml:10:13"
+      "\n  testdata/kustomize/base/deployment.yaml:17:11 the image this "
+      "kustomization "
       "entry rewrites"
-      "\n  " + built + ":16:16 built by kustomize (spec.template.spec.containers[0].image)",
+      "\n  " +
+          built +
+          ":16:16 built by kustomize (spec.template.spec.containers[0].image)",
       "SEC001 prod-tgi at testdata/kustomize/overlays/prod/gpu-patch.yaml:14:13"
       "\n  testdata/kustomize/base/deployment.yaml:16:11 the resource this "
       "patch changes"
@@ -384,7 +388,8 @@ void check_chart_keys(const std::string& chart, std::string* problems,
         if (!node.is_map()) continue;
         NodeRef key = node.key_at(i);
         std::string path = doc->path_of(key);
-        TemplateMatch m = map_template(text, parse_yaml_path(path), doc->root(), kind);
+        TemplateMatch m =
+            map_template(text, parse_yaml_path(path), doc->root(), kind);
         ++*checked;
         std::string at =
             m.line >= 1 && m.line <= lines.size() ? lines[m.line - 1] : "";
@@ -400,7 +405,8 @@ void check_chart_keys(const std::string& chart, std::string* problems,
 
 }  // namespace
 
-TEST_CASE("every rendered key maps to a template line writing it or its action") {
+TEST_CASE(
+    "every rendered key maps to a template line writing it or its action") {
   InSourceDir here;
   std::size_t checked = 0;
   std::string problems;
@@ -410,7 +416,8 @@ TEST_CASE("every rendered key maps to a template line writing it or its action")
   fs::path tmp = fs::temp_directory_path() /
                  fmt::format("launchlint-scaffold-{}", ::getpid());
   fs::create_directories(tmp);
-  ToolResult created = run_tool({test_helm(), "create", (tmp / "scaffold").string()}, 60);
+  ToolResult created =
+      run_tool({test_helm(), "create", (tmp / "scaffold").string()}, 60);
   REQUIRE(created.exit_code == 0);
   check_chart_keys((tmp / "scaffold").string(), &problems, &checked);
   fs::remove_all(tmp);
@@ -431,9 +438,10 @@ TEST_CASE("a packaged subchart keeps rendered lines and names its template") {
   fs::create_directories(tmp / "llm-stack");
   fs::copy(kChart, tmp / "llm-stack", fs::copy_options::recursive);
   fs::path sub = tmp / "llm-stack" / "charts" / "metrics";
-  ToolResult packed = run_tool({test_helm(), "package", sub.string(), "--destination",
-                                (tmp / "llm-stack" / "charts").string()},
-                               60);
+  ToolResult packed =
+      run_tool({test_helm(), "package", sub.string(), "--destination",
+                (tmp / "llm-stack" / "charts").string()},
+               60);
   REQUIRE_MESSAGE(packed.exit_code == 0, packed.err);
   fs::remove_all(sub);
   std::string chart = (tmp / "llm-stack").string();
@@ -459,7 +467,8 @@ TEST_CASE("a packaged subchart keeps rendered lines and names its template") {
 
 namespace launchlint {
 
-TEST_CASE("range over values: one document per element, items of nested ranges") {
+TEST_CASE(
+    "range over values: one document per element, items of nested ranges") {
   InSourceDir here;
   LintRun run = lint_paths({"testdata/charts/model-fleet"}, chart_options());
   CHECK(run.errors.empty());
@@ -468,20 +477,37 @@ TEST_CASE("range over values: one document per element, items of nested ranges")
   std::string rendered = "testdata/charts/model-fleet (helm template)";
   std::multiset<std::string> want = {
       // The second document of a range around the whole template: models[1].
-      "ROL001 mistral at " + t + ":18:11"
-      "\n  " + v + ":7:5 value models[1].image is set here"
-      "\n  " + rendered + ":47:18 rendered by helm template "
-      "(spec.template.spec.containers[0].image)",
+      "ROL001 mistral at " + t +
+          ":18:11"
+          "\n  " +
+          v +
+          ":7:5 value models[1].image is set here"
+          "\n  " +
+          rendered +
+          ":47:18 rendered by helm template "
+          "(spec.template.spec.containers[0].image)",
       // A range inside it: models[1].sidecars[0].
-      "ROL001 mistral at " + t + ":36:11"
-      "\n  " + v + ":16:9 value models[1].sidecars[0].image is set here"
-      "\n  " + rendered + ":65:18 rendered by helm template "
-      "(spec.template.spec.containers[1].image)",
-      "SCH002 llama at " + t + ":27:15"
-      "\n  " + v + ":4:5 value models[0].gpus is set here"
-      "\n  " + rendered + ":27:31 rendered by helm template "
-      "(spec.template.spec.containers[0].resources.requests.\"nvidia.com/gpu\")"
-      "\n  " + t + ":29:15 the limit",
+      "ROL001 mistral at " + t +
+          ":36:11"
+          "\n  " +
+          v +
+          ":16:9 value models[1].sidecars[0].image is set here"
+          "\n  " +
+          rendered +
+          ":65:18 rendered by helm template "
+          "(spec.template.spec.containers[1].image)",
+      "SCH002 llama at " + t +
+          ":27:15"
+          "\n  " +
+          v +
+          ":4:5 value models[0].gpus is set here"
+          "\n  " +
+          rendered +
+          ":27:31 rendered by helm template "
+          "(spec.template.spec.containers[0].resources.requests.\"nvidia.com/"
+          "gpu\")"
+          "\n  " +
+          t + ":29:15 the limit",
   };
   CHECK(describe_all(run) == want);
 }

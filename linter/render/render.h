@@ -39,10 +39,10 @@ struct KustomizeOrigin {
 
 // An `images:` entry of a kustomization: it rewrites matching images.
 struct KustomizeImage {
-  std::string file;  // the kustomization file
+  std::string file;                    // the kustomization file
   std::uint32_t line = 0, column = 0;  // its newTag/digest/newName, else name
-  std::string name;      // the image name it matches
-  std::string new_name;  // the name it gives, if any
+  std::string name;                    // the image name it matches
+  std::string new_name;                // the name it gives, if any
 };
 
 // One rendering of one chart (per values set) or one kustomize folder.

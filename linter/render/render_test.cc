@@ -45,23 +45,40 @@ TEST_CASE("helm_argv passes every option through") {
   o.ns = "llm";
   o.kube_version = "1.31.0";
   ValuesSet prod{"prod", {"prod.yaml"}};
-  std::vector<std::string> want = {
-      "/opt/helm",      "template",     "rel",           "chart",
-      "--values",       "a.yaml",       "--values",      "b.yaml",
-      "--values",       "prod.yaml",    "--set",         "x=1",
-      "--set-string",   "y=2",          "--set-file",    "z=f.txt",
-      "--api-versions", "monitoring.coreos.com/v1",      "--namespace",
-      "llm",            "--kube-version", "1.31.0"};
+  std::vector<std::string> want = {"/opt/helm",
+                                   "template",
+                                   "rel",
+                                   "chart",
+                                   "--values",
+                                   "a.yaml",
+                                   "--values",
+                                   "b.yaml",
+                                   "--values",
+                                   "prod.yaml",
+                                   "--set",
+                                   "x=1",
+                                   "--set-string",
+                                   "y=2",
+                                   "--set-file",
+                                   "z=f.txt",
+                                   "--api-versions",
+                                   "monitoring.coreos.com/v1",
+                                   "--namespace",
+                                   "llm",
+                                   "--kube-version",
+                                   "1.31.0"};
   CHECK(helm_argv("chart", o, &prod) == want);
 }
 
 TEST_CASE("Helm error messages of v3 and v4 become template locations") {
   Rendering v4;
-  CHECK(parse_helm_error(
-      "Error: demo/templates/d.yaml:6:15\n  executing \"demo/templates/d.yaml\" "
-      "at <.Values.missing.deep>:\n    nil pointer evaluating interface {}.deep\n\n"
-      "Use --debug flag to render out invalid YAML\n",
-      "charts/demo", &v4));
+  CHECK(
+      parse_helm_error("Error: demo/templates/d.yaml:6:15\n  executing "
+                       "\"demo/templates/d.yaml\" "
+                       "at <.Values.missing.deep>:\n    nil pointer evaluating "
+                       "interface {}.deep\n\n"
+                       "Use --debug flag to render out invalid YAML\n",
+                       "charts/demo", &v4));
   CHECK(v4.error_file == "charts/demo/templates/d.yaml");
   CHECK(v4.error_line == 6);
   CHECK(v4.error_column == 15);

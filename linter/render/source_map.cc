@@ -331,8 +331,7 @@ bool map_kustomize(Files& files, const Rendering& r, const Object& object,
       if (base.file)
         note(out, location_in(base.file, base.node),
              "the image this kustomization entry rewrites");
-      note(out, rendered,
-           fmt::format("built by kustomize ({})", path));
+      note(out, rendered, fmt::format("built by kustomize ({})", path));
       return true;
     }
   }

@@ -555,7 +555,8 @@ TemplateMatch map_template(std::string_view text,
     m.line = l.number;
     m.column = static_cast<std::uint32_t>((on_item ? l.dash : l.key_col) + 1);
     // A list item a range writes is the values element itself.
-    if (on_item && l.range && l.range_line >= 0 && element.count(l.range_line)) {
+    if (on_item && l.range && l.range_line >= 0 &&
+        element.count(l.range_line)) {
       m.values_paths.push_back(values_path(*l.range, false));
     } else {
       add_values(l, false);

@@ -31,9 +31,9 @@ void check_keys(std::string_view text, const Document& doc, NodeRef node,
           map_template(text, parse_yaml_path(path), doc.root(), kind);
       ++*checked;
       if (m.line != key.line() || m.column != key.column())
-        *problems += fmt::format("{}:{}:{}: {} mapped to {}:{}\n",
-                                 *doc.file, key.line(), key.column(), path,
-                                 m.line, m.column);
+        *problems +=
+            fmt::format("{}:{}:{}: {} mapped to {}:{}\n", *doc.file, key.line(),
+                        key.column(), path, m.line, m.column);
     }
     check_keys(text, doc, child, kind, depth + 1, problems, checked);
   }
@@ -44,7 +44,8 @@ void check_keys(std::string_view text, const Document& doc, NodeRef node,
 TEST_CASE("plain manifests map every key to itself") {
   std::size_t checked = 0;
   std::string problems;
-  for (const char* dir : {"testdata/rules", "testdata/examples", "testdata/kustomize"}) {
+  for (const char* dir :
+       {"testdata/rules", "testdata/examples", "testdata/kustomize"}) {
     fs::path root = fs::path(LAUNCHLINT_SOURCE_DIR) / dir;
     if (!fs::exists(root)) continue;
     for (const auto& e : fs::recursive_directory_iterator(root)) {
