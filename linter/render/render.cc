@@ -53,6 +53,10 @@ std::string tool_failure(const ToolResult& t, const std::string& program) {
   if (!t.started) return t.error;
   if (t.timed_out) return fmt::format("{} timed out", program);
   std::string msg = helm_message(t.err);
+  // kubectl's log prefix: E1128 12:06:02.788502 6708 run.go:72] "command
+  // failed" err="...".
+  static const RE2 kKlog(R"re([EWIF]\d{4} [\d:.]+\s+\d+ \S+\] "command failed" err=)re");
+  RE2::GlobalReplace(&msg, kKlog, "");
   if (msg.empty())
     msg = fmt::format("{} exited with status {}", program, t.exit_code);
   return msg;
