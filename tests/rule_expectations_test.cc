@@ -10,6 +10,7 @@
 // cases; other rules' findings are not this file's concern (the reference
 // example test runs every rule on one manifest).
 #include <doctest/doctest.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -17,12 +18,14 @@
 #include <map>
 #include <set>
 #include <sstream>
+#include <tuple>
 
 #include <fmt/format.h>
 
 #include "linter/lint/lint.h"
 #include "linter/rules/doc_sections.h"
 #include "linter/rules/registry.h"
+#include "tests/render_tools.h"
 
 namespace launchlint {
 
@@ -110,14 +113,51 @@ std::set<std::string> scope(const fs::path& file, const std::string& text) {
   return out;
 }
 
+// Chart folders under testdata/rules: rendered with helm, not read as YAML.
+std::vector<fs::path> rule_test_charts() {
+  std::vector<fs::path> charts;
+  for (const auto& e : fs::recursive_directory_iterator(rules_root())) {
+    if (e.is_directory() && fs::exists(e.path() / "Chart.yaml"))
+      charts.push_back(e.path());
+  }
+  std::sort(charts.begin(), charts.end());
+  return charts;
+}
+
+bool in_chart(const fs::path& file) {
+  for (fs::path p = file.parent_path(); p != rules_root() && p.has_relative_path();
+       p = p.parent_path()) {
+    if (fs::exists(p / "Chart.yaml")) return true;
+  }
+  return false;
+}
+
 std::vector<fs::path> rule_test_files() {
   std::vector<fs::path> files;
   for (const auto& e : fs::recursive_directory_iterator(rules_root())) {
-    if (e.is_regular_file() && e.path().extension() == ".yaml")
+    if (e.is_regular_file() && e.path().extension() == ".yaml" &&
+        !in_chart(e.path()))
       files.push_back(e.path());
   }
   std::sort(files.begin(), files.end());
   return files;
+}
+
+// Every file of a chart, for its `# expect:` comments.
+std::vector<fs::path> chart_files(const fs::path& chart) {
+  std::vector<fs::path> files;
+  for (const auto& e : fs::recursive_directory_iterator(chart))
+    if (e.is_regular_file()) files.push_back(e.path());
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+LintOptions chart_options() {
+  LintOptions options;
+  options.render.helm = test_helm();
+  REQUIRE_MESSAGE(!options.render.helm.empty(),
+                  "helm is missing: run scripts/setup.sh --test");
+  return options;
 }
 
 }  // namespace
@@ -175,11 +215,49 @@ TEST_CASE("annotated rule tests") {
   }
 }
 
+TEST_CASE("annotated chart rule tests") {
+  // Findings of a rendered chart land in its templates and values files: the
+  // `# expect:` comments there say which, at which line.
+  std::vector<fs::path> charts = rule_test_charts();
+  REQUIRE(!charts.empty());
+  LintOptions options = chart_options();
+  for (const fs::path& chart : charts) {
+    LintRun run = lint_paths({chart.string()}, options);
+    std::multiset<std::tuple<std::string, std::uint32_t, std::string>> want, got;
+    for (const fs::path& file : chart_files(chart)) {
+      for (const auto& [line, id] : expectations(read_file(file)))
+        want.emplace(fs::relative(file, LAUNCHLINT_SOURCE_DIR).string(), line, id);
+    }
+    for (const Finding& f : run.findings) {
+      got.emplace(fs::relative(std::string(f.location.file_name()),
+                               LAUNCHLINT_SOURCE_DIR)
+                      .string(),
+                  f.location.line, std::string(f.rule->id));
+    }
+    std::string problems;
+    for (const InputError& e : run.errors)
+      problems += fmt::format("{}: {}\n", e.path, e.message);
+    for (const auto& [file, line, id] : want)
+      if (!got.count({file, line, id}))
+        problems += fmt::format("{}:{}: expected {} (not reported)\n", file, line, id);
+    for (const auto& [file, line, id] : got)
+      if (!want.count({file, line, id}))
+        problems += fmt::format("{}:{}: unexpected {}\n", file, line, id);
+    INFO(problems);
+    CHECK_MESSAGE(problems.empty(), chart.string());
+  }
+}
+
 TEST_CASE("every rule has a complete doc, and testdata that expects it") {
   std::set<std::string> expected_somewhere;
   for (const fs::path& file : rule_test_files()) {
     for (const auto& e : expectations(read_file(file)))
       expected_somewhere.insert(e.second);
+  }
+  for (const fs::path& chart : rule_test_charts()) {
+    for (const fs::path& file : chart_files(chart))
+      for (const auto& e : expectations(read_file(file)))
+        expected_somewhere.insert(e.second);
   }
   std::set<std::string_view> ids, names;
   std::string_view previous;
@@ -223,6 +301,25 @@ TEST_CASE("each doc's Example triggers its rule and Use instead does not") {
       return std::count_if(run.findings.begin(), run.findings.end(),
                            [&](const Finding& f) { return f.rule == &info; });
     };
+    if (info.name == "helm-template-error") {
+      // Its Example is a chart template and its Use instead the values that
+      // let it render: render them as a chart.
+      fs::path chart = fs::temp_directory_path() /
+                       fmt::format("launchlint-doc-chart-{}", ::getpid());
+      fs::create_directories(chart / "templates");
+      std::ofstream(chart / "Chart.yaml") << "apiVersion: v2\nname: doc\nversion: 0.1.0\n";
+      std::ofstream(chart / "templates" / "example.yaml") << bad;
+      auto render_count = [&] {
+        LintRun run = lint_paths({chart.string()}, chart_options());
+        return std::count_if(run.findings.begin(), run.findings.end(),
+                             [&](const Finding& f) { return f.rule == &info; });
+      };
+      CHECK(render_count() > 0);
+      std::ofstream(chart / "values.yaml") << good;
+      CHECK(render_count() == 0);
+      fs::remove_all(chart);
+      continue;
+    }
     CHECK(count(bad) > 0);
     CHECK(count(good) == 0);
   }

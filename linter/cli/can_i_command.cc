@@ -143,7 +143,8 @@ CommandRunner add_can_i_command(CLI::App& app) {
                   "system:serviceaccount:NS:NAME");
   cmd->add_option("--as-group", flags->as_groups,
                   "Group of the user "
-                  "(repeatable)");
+                  "(repeatable)")
+      ->allow_extra_args(false);
   cmd->add_option("--workload", flags->workload,
                   "NS/KIND/NAME: check the service account its pods run as");
   cmd->add_flag("--list", flags->list,

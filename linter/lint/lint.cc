@@ -1,10 +1,14 @@
 #include "linter/lint/lint.h"
 
+#include <algorithm>
 #include <chrono>
 #include <memory>
 
 #include <fmt/format.h>
 
+#include "linter/lint/merge_sets.h"
+#include "linter/render/render_inputs.h"
+#include "linter/render/source_map.h"
 #include "linter/rules/registry.h"
 #include "linter/rules/run.h"
 #include "linter/schema/analysis.h"
@@ -91,19 +95,24 @@ void finish(const LintOptions& options, LintRun* run) {
   sort_findings(&run->findings);
 }
 
-}  // namespace
-
-long today_from_clock() {
-  auto now = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
-  return now.time_since_epoch().count();
-}
-
-LintRun lint_paths(const std::vector<std::string>& paths,
-                   const LintOptions& options) {
+// One model: the files, and the renderings of values set `set`.
+LintRun lint_inputs(const std::vector<InputFile>& inputs,
+                    const std::vector<Rendering>& renderings, std::size_t set,
+                    const LintOptions& options) {
   LintRun run;
-  std::vector<InputFile> inputs = expand_paths(paths, &run.errors);
   std::string text;
   for (const InputFile& input : inputs) {
+    if (input.kind != InputKind::File) {
+      for (const Rendering* r :
+           renderings_of(renderings, input, set, options.render)) {
+        if (!r->error_file.empty()) {
+          run.findings.push_back(template_error_finding(*r));
+        } else if (!r->failed) {
+          add_file(*r->display, r->text, options, &run);
+        }
+      }
+      continue;
+    }
     std::string error;
     if (!read_input(input, options.max_file_bytes, &text, &error)) {
       run.errors.push_back({input.display(), error});
@@ -113,6 +122,33 @@ LintRun lint_paths(const std::vector<std::string>& paths,
     if (input.path == "-") run.stdin_text = text;
   }
   finish(options, &run);
+  map_to_sources(renderings, run.model, &run.findings);
+  return run;
+}
+
+}  // namespace
+
+long today_from_clock() {
+  auto now =
+      std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+  return now.time_since_epoch().count();
+}
+
+LintRun lint_paths(const std::vector<std::string>& paths,
+                   const LintOptions& options) {
+  std::vector<InputError> errors;
+  std::vector<InputFile> inputs = expand_paths(paths, &errors);
+  std::vector<Rendering> renderings = render_inputs(inputs, options.render);
+  std::size_t sets = std::max<std::size_t>(1, options.render.values_sets.size());
+  LintRun run = lint_inputs(inputs, renderings, 0, options);
+  for (std::size_t set = 1; set < sets; ++set) {
+    LintRun more = lint_inputs(inputs, renderings, set, options);
+    merge_runs(std::move(more), &run);
+  }
+  if (sets > 1) merge_duplicate_findings(&run.findings);
+  sort_findings(&run.findings);
+  add_render_errors(renderings, &errors);
+  run.errors.insert(run.errors.begin(), errors.begin(), errors.end());
   return run;
 }
 

@@ -11,6 +11,7 @@
 #include "linter/load/inputs.h"
 #include "linter/model/model.h"
 #include "linter/review/exceptions.h"
+#include "linter/render/render.h"
 #include "linter/rules/rule.h"
 #include "linter/yaml/parse.h"
 
@@ -26,6 +27,7 @@ struct LintOptions {
   // custom resources (--crd), never linted.
   std::vector<std::string> crd_paths;
   bool run_rules = true;  // false: load and build the models only (queries)
+  RenderOptions render;  // charts and kustomize folders
 };
 
 struct LintRun {
@@ -41,7 +43,9 @@ struct LintRun {
 // Today in days since 1970-01-01 (UTC).
 long today_from_clock();
 
-// Loads every path, builds the model and runs the rules.
+// Loads every path, builds the model and runs the rules. Chart and kustomize
+// folders are rendered first (in parallel); with values sets, each set is
+// linted as its own model and the findings are merged, labelled by set.
 LintRun lint_paths(const std::vector<std::string>& paths,
                    const LintOptions& options);
 

@@ -12,6 +12,8 @@
 
 #include <fmt/format.h>
 
+#include "linter/render/render.h"
+
 namespace launchlint {
 
 namespace fs = std::filesystem;
@@ -23,6 +25,13 @@ bool is_manifest_name(const fs::path& p) {
   return ext == ".yaml" || ext == ".yml" || ext == ".json";
 }
 
+// A chart or kustomization folder, rendered as a whole.
+InputKind folder_kind(const fs::path& p) {
+  if (is_chart_folder(p.string())) return InputKind::Chart;
+  if (is_kustomize_folder(p.string())) return InputKind::Kustomization;
+  return InputKind::File;
+}
+
 bool is_hidden(const fs::path& p) {
   std::string name = p.filename().string();
   return name.size() > 1 && name[0] == '.' && name != "..";
@@ -31,7 +40,7 @@ bool is_hidden(const fs::path& p) {
 void walk(const fs::path& dir, std::vector<InputFile>* out,
           std::vector<InputError>* errors) {
   std::error_code ec;
-  std::vector<fs::path> files;
+  std::vector<InputFile> files;
   fs::recursive_directory_iterator it(
       dir, fs::directory_options::skip_permission_denied, ec);
   if (ec) {
@@ -48,12 +57,24 @@ void walk(const fs::path& dir, std::vector<InputFile>* out,
       if (entry.is_directory(ec)) it.disable_recursion_pending();
       continue;
     }
+    if (entry.is_directory(ec) && !entry.is_symlink(ec)) {
+      InputKind kind = folder_kind(entry.path());
+      if (kind != InputKind::File) {
+        it.disable_recursion_pending();
+        files.push_back({entry.path().string(), kind});
+      }
+      continue;
+    }
     if (entry.is_regular_file(ec) && is_manifest_name(entry.path()))
-      files.push_back(entry.path());
+      files.push_back({entry.path().string()});
   }
-  std::sort(files.begin(), files.end());
+  std::sort(files.begin(), files.end(),
+            [](const InputFile& a, const InputFile& b) {
+              return fs::path(a.path) < fs::path(b.path);
+            });
   // "./a.yaml" reads better as "a.yaml" (no PATH means ".").
-  for (const fs::path& p : files) out->push_back({p.lexically_normal().string()});
+  for (InputFile& f : files) f.path = fs::path(f.path).lexically_normal().string();
+  out->insert(out->end(), files.begin(), files.end());
 }
 
 std::vector<InputFile> expand_paths_once(const std::vector<std::string>& paths,
@@ -69,7 +90,12 @@ std::vector<InputFile> expand_paths_once(const std::vector<std::string>& paths,
     if (ec || !fs::exists(st)) {
       errors->push_back({path, "no such file or folder"});
     } else if (fs::is_directory(st)) {
-      walk(path, &out, errors);
+      InputKind kind = folder_kind(path);
+      if (kind == InputKind::File) {
+        walk(path, &out, errors);
+      } else {
+        out.push_back({path, kind});
+      }
     } else {
       out.push_back({path});
     }

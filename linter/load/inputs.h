@@ -6,8 +6,13 @@
 
 namespace launchlint {
 
+// A folder holding Chart.yaml is a chart, one holding a kustomization file a
+// kustomization: both are rendered, not read.
+enum class InputKind { File, Chart, Kustomization };
+
 struct InputFile {
   std::string path;  // as the user gave it, or found under a folder; "-" is stdin
+  InputKind kind = InputKind::File;
   std::string display() const { return path == "-" ? "<stdin>" : path; }
 };
 
@@ -18,6 +23,7 @@ struct InputError {
 
 // Expands files and folders (recursively: .yaml, .yml, .json; hidden files
 // and folders skipped; symlinked folders not followed) in a stable order.
+// Chart and kustomization folders are kept whole, not walked into.
 std::vector<InputFile> expand_paths(const std::vector<std::string>& paths,
                                     std::vector<InputError>* errors);
 

@@ -63,6 +63,10 @@ void write_finding(Writer& w, const Finding& f) {
     w.Key("helmSource");
     string(w, f.helm_source);
   }
+  if (!f.values_set.empty()) {
+    w.Key("valuesSet");
+    string(w, f.values_set);
+  }
   w.Key("related");
   w.StartArray();
   for (const RelatedLocation& r : f.related) {

@@ -174,6 +174,7 @@ std::uint64_t fingerprint_hash(const Finding& f) {
     h = fnv1a(f.object.name, fnv1a("|", h));
     h = fnv1a(f.path, fnv1a("|", h));
   }
+  if (!f.values_set.empty()) h = fnv1a(f.values_set, fnv1a("|", h));
   return h;
 }
 
@@ -370,6 +371,19 @@ void write_sarif(std::ostream& out, const Report& report,
         w.EndObject();
       }
       w.EndArray();
+    }
+    if (!f.helm_source.empty() || !f.values_set.empty()) {
+      w.Key("properties");
+      w.StartObject();
+      if (!f.helm_source.empty()) {
+        w.Key("helmSource");
+        string(w, f.helm_source);
+      }
+      if (!f.values_set.empty()) {
+        w.Key("valuesSet");
+        string(w, f.values_set);
+      }
+      w.EndObject();
     }
     w.Key("partialFingerprints");
     w.StartObject();

@@ -20,9 +20,14 @@ struct Style {
 };
 
 std::string header(const Finding& f) {
-  if (f.object.kind.empty()) return std::string(f.location.file_name());
-  std::string h = f.object.display();
-  if (!f.helm_source.empty()) h += fmt::format(" (from {})", f.helm_source);
+  std::string h = f.object.kind.empty() ? std::string(f.location.file_name())
+                                        : f.object.display();
+  if (!f.object.kind.empty() && !f.helm_source.empty()) {
+    h += fmt::format(" (from {}", f.helm_source);
+    h += f.values_set.empty() ? ")" : fmt::format(", values {})", f.values_set);
+  } else if (!f.values_set.empty()) {
+    h += fmt::format(" (values {})", f.values_set);
+  }
   return h;
 }
 

@@ -51,6 +51,7 @@ struct Finding {
   Location location;
   std::string path;  // YAML path of the flagged node inside its document
   std::string helm_source;
+  std::string values_set;  // --values-set name(s) of the chart rendering
   std::vector<RelatedLocation> related;
   bool suppressed = false;
   bool suppressed_by_config = false;  // config exception, not an annotation
