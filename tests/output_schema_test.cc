@@ -2,11 +2,10 @@
 // SchemaValidator), the SARIF rule metadata GitHub code scanning reads, and
 // the schemas' power to reject broken documents.
 #include <doctest/doctest.h>
+#include <unistd.h>
 
 #include <cstdlib>
 #include <set>
-
-#include <unistd.h>
 
 #include <fmt/format.h>
 
@@ -91,7 +90,8 @@ Finding suppressed_finding(const testing::Linted& linted) {
 
 }  // namespace
 
-TEST_CASE("JSON output is valid against schemas/launchlint-output.schema.json") {
+TEST_CASE(
+    "JSON output is valid against schemas/launchlint-output.schema.json") {
   testing::Linted linted = lint_everything();
   linted.run.findings.push_back(suppressed_finding(linted));
   std::string json = linted.json();
@@ -234,8 +234,8 @@ TEST_CASE("SARIF rules carry what GitHub code scanning shows") {
     CHECK(std::string(r["help"]["text"].GetString()) == doc_text);
     std::string uri = r["helpUri"].GetString();
     CHECK(uri.starts_with("https://"));
-    CHECK(uri.ends_with(fmt::format("rules/{}/{}.md", to_string(info.area),
-                                    info.name)));
+    CHECK(uri.ends_with(
+        fmt::format("rules/{}/{}.md", to_string(info.area), info.name)));
     std::string level = r["defaultConfiguration"]["level"].GetString();
     CHECK(level == (info.severity == Severity::Error     ? "error"
                     : info.severity == Severity::Warning ? "warning"
@@ -257,13 +257,15 @@ TEST_CASE("SARIF rules carry what GitHub code scanning shows") {
   }
 }
 
-TEST_CASE("SARIF locations: relative URIs under %SRCROOT%, regions, logical "
-          "locations") {
+TEST_CASE(
+    "SARIF locations: relative URIs under %SRCROOT%, regions, logical "
+    "locations") {
   testing::Linted linted = lint_fixtures();
   rapidjson::Document doc = parse(linted.sarif());
   const auto& run = doc["runs"][0];
-  CHECK(std::string(run["originalUriBaseIds"]["%SRCROOT%"]["uri"].GetString()) ==
-        "file:///src/launchlint/");
+  CHECK(
+      std::string(run["originalUriBaseIds"]["%SRCROOT%"]["uri"].GetString()) ==
+      "file:///src/launchlint/");
   std::set<std::string> uris;
   for (const auto& r : run["results"].GetArray()) {
     const auto& loc = r["locations"][0]["physicalLocation"];
@@ -275,15 +277,16 @@ TEST_CASE("SARIF locations: relative URIs under %SRCROOT%, regions, logical "
     CHECK(std::string(r["partialFingerprints"]["launchlint/v1"].GetString())
               .size() > 16);
   }
-  CHECK(uris == std::set<std::string>{
-                    "testdata/outputs/nested/deeper/duplicate.yml",
-                    "testdata/outputs/serving.yaml",
-                    "testdata/outputs/sub%20dir/broken%20file.yaml"});
+  CHECK(uris ==
+        std::set<std::string>{"testdata/outputs/nested/deeper/duplicate.yml",
+                              "testdata/outputs/serving.yaml",
+                              "testdata/outputs/sub%20dir/broken%20file.yaml"});
   // A file outside %SRCROOT% keeps an absolute file URI; stdin has a name.
-  testing::Linted outside = lint_in_memory(
-      {{"/elsewhere/a b.yaml", "apiVersion: v1\nkind: Pod\nmetadata: {name: "
-                               "p}\nspec: {containers: [{name: c, image: x}]}\n"},
-       {"<stdin>", "a: [\n"}});
+  testing::Linted outside =
+      lint_in_memory({{"/elsewhere/a b.yaml",
+                       "apiVersion: v1\nkind: Pod\nmetadata: {name: "
+                       "p}\nspec: {containers: [{name: c, image: x}]}\n"},
+                      {"<stdin>", "a: [\n"}});
   rapidjson::Document other = parse(outside.sarif());
   std::set<std::string> other_uris;
   for (const auto& r : other["runs"][0]["results"].GetArray()) {

@@ -128,11 +128,11 @@ TEST_CASE("utf16_column converts byte columns") {
   // "é" is 2 bytes and 1 unit, "€" 3 bytes and 1 unit, "😀" 4 bytes and 2.
   std::string line = "é€😀: x";
   CHECK(utf16_column(line, 1) == 1);
-  CHECK(utf16_column(line, 3) == 2);    // after é
-  CHECK(utf16_column(line, 6) == 3);    // after €
-  CHECK(utf16_column(line, 10) == 5);   // after 😀
-  CHECK(utf16_column(line, 12) == 7);   // the x
-  CHECK(utf16_column(line, 14) == 9);   // past the end: same distance
+  CHECK(utf16_column(line, 3) == 2);   // after é
+  CHECK(utf16_column(line, 6) == 3);   // after €
+  CHECK(utf16_column(line, 10) == 5);  // after 😀
+  CHECK(utf16_column(line, 12) == 7);  // the x
+  CHECK(utf16_column(line, 14) == 9);  // past the end: same distance
   CHECK(utf16_column("plain: x", 8) == 8);
 }
 
@@ -171,8 +171,8 @@ TEST_CASE("columns: yaml-cpp counts bytes; SARIF counts UTF-16 code units") {
 }
 
 TEST_CASE("columns: SARIF reads non-ASCII lines of files on disk") {
-  testing::fs::path dir = testing::fs::temp_directory_path() /
-                          "launchlint-columns-test";
+  testing::fs::path dir =
+      testing::fs::temp_directory_path() / "launchlint-columns-test";
   testing::fs::create_directories(dir);
   testing::fs::path file = dir / "pod.yaml";
   {

@@ -34,8 +34,8 @@ void write_text(std::ostream& out, const Report& report, bool color,
 void write_json(std::ostream& out, const Report& report);
 
 struct SarifOptions {
-  std::string category;      // automationDetails.id
-  std::string root;          // %SRCROOT%: absolute folder; default: the current one
+  std::string category;  // automationDetails.id
+  std::string root;      // %SRCROOT%: absolute folder; default: the current one
   // Text of inputs that are not files on disk (stdin, in-memory sources),
   // keyed by display name: SARIF columns count UTF-16 code units, so the
   // writer reads the lines of non-ASCII findings to convert byte columns.

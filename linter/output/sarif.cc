@@ -21,15 +21,17 @@ void string(Writer& w, std::string_view s) {
 }
 
 std::string_view level(Severity s) {
-  return s == Severity::Error ? "error" : s == Severity::Warning ? "warning"
-                                                                 : "note";
+  return s == Severity::Error     ? "error"
+         : s == Severity::Warning ? "warning"
+                                  : "note";
 }
 
 std::string_view security_severity(Severity s) {
   return s == Severity::Error ? "8.0" : s == Severity::Warning ? "5.5" : "3.0";
 }
 
-std::uint64_t fnv1a(std::string_view s, std::uint64_t h = 1469598103934665603ull) {
+std::uint64_t fnv1a(std::string_view s,
+                    std::uint64_t h = 1469598103934665603ull) {
   for (unsigned char c : s) {
     h ^= c;
     h *= 1099511628211ull;
@@ -62,8 +64,8 @@ Uri artifact_uri(std::string_view file, const std::string& root) {
   namespace fs = std::filesystem;
   if (file == "<stdin>") return {"stdin", true};
   fs::path path(file);
-  fs::path abs = (path.is_absolute() ? path : fs::path(root) / path)
-                     .lexically_normal();
+  fs::path abs =
+      (path.is_absolute() ? path : fs::path(root) / path).lexically_normal();
   std::string a = abs.generic_string();
   if (!root.empty() && a.starts_with(root)) {
     return {encode_path(a.substr(root.size())), true};
@@ -166,8 +168,9 @@ std::uint64_t fingerprint_hash(const Finding& f) {
     h = fnv1a(f.location.file_name(), fnv1a("|", h));
     h = fnv1a(without_digits(f.message), fnv1a("|", h));
   } else {
-    h = fnv1a(f.object.api_version.substr(0, f.object.api_version.rfind('/') + 1),
-              fnv1a("|", h));
+    h = fnv1a(
+        f.object.api_version.substr(0, f.object.api_version.rfind('/') + 1),
+        fnv1a("|", h));
     h = fnv1a(f.object.kind, fnv1a("|", h));
     h = fnv1a(f.object.ns, fnv1a("|", h));
     h = fnv1a(f.object.name, fnv1a("|", h));
