@@ -3,6 +3,8 @@
 # messages, folder walks. Usage: tests/cli.sh LAUNCHLINT
 set -uo pipefail
 bin=$(realpath "$1")
+repo=$(cd "$(dirname "$0")/.." && pwd)
+schema_check=$(dirname "$bin")/json_schema_check
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$work"
@@ -126,6 +128,12 @@ run lint errors --format json -o report.json
 expect_rc 1 "-o json"
 python3 -c 'import json,sys; d=json.load(open("report.json")); sys.exit(d["summary"]["error"] != 1)' \
   || fail "-o json content"
+run lint missing.yaml errors --format json -o report.json
+expect_rc 2 "json with a missing path"
+"$schema_check" "$repo/schemas/launchlint-output.schema.json" report.json >/dev/null \
+  || fail "json with a missing path: schema"
+python3 -c 'import json,sys; d=json.load(open("report.json")); sys.exit(d["errors"] != [{"path": "missing.yaml", "message": "no such file or folder"}] or d["summary"]["error"] != 1)' \
+  || fail "json with a missing path: errors and findings"
 run lint errors --output no/such/folder/report.txt
 expect_rc 2 "--output into a missing folder"
 expect_eq "$err" "launchlint: error: cannot write no/such/folder/report.txt" "--output error message"

@@ -113,8 +113,16 @@ TEST_CASE(
   CHECK(suppressed);
   CHECK(doc["summary"]["suppressed"].GetUint() == 1);
 
-  // An empty run is valid too.
-  CHECK(schema_errors(json_schema(), lint_in_memory({}).json()) == "");
+  // An empty run is valid too, and so is one with unreadable inputs.
+  testing::Linted empty = lint_in_memory({});
+  CHECK(schema_errors(json_schema(), empty.json()) == "");
+  empty.run.errors.push_back({"gone.yaml", "no such file or folder"});
+  std::string with_errors = empty.json();
+  CHECK(schema_errors(json_schema(), with_errors) == "");
+  CHECK(with_errors.find("\"errors\":[{\"path\":\"gone.yaml\",\"message\":"
+                         "\"no such file or folder\"}]") != std::string::npos);
+  CHECK(schema_errors(json_schema(),
+                      edited(with_errors, "/errors/0/message", "")) != "");
 }
 
 TEST_CASE("the JSON schema rejects broken output") {
@@ -158,6 +166,22 @@ TEST_CASE("SARIF output is valid against the SARIF 2.1.0 schema") {
   }
   CHECK(suppressions);
   CHECK(related);
+  CHECK(doc["runs"][0]["invocations"][0]["executionSuccessful"].GetBool());
+
+  // Unreadable inputs become error notifications of a failed invocation.
+  linted.run.errors.push_back({"sub dir/gone.yaml", "no such file or folder"});
+  std::string failed = linted.sarif();
+  CHECK(schema_errors(sarif_schema(), failed) == "");
+  rapidjson::Document failed_doc = parse(failed);
+  const auto& invocation = failed_doc["runs"][0]["invocations"][0];
+  CHECK_FALSE(invocation["executionSuccessful"].GetBool());
+  const auto& note = invocation["toolExecutionNotifications"][0];
+  CHECK(std::string(note["level"].GetString()) == "error");
+  CHECK(std::string(note["message"]["text"].GetString()) ==
+        "sub dir/gone.yaml: no such file or folder");
+  CHECK(std::string(
+            note["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+                .GetString()) == "sub%20dir/gone.yaml");
 
   std::ostringstream categorized;
   SarifOptions options;

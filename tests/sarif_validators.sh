@@ -45,6 +45,16 @@ check outside-the-current-folder 1 "$work/outside file.yaml"
 check category 7 testdata/outputs --sarif-category launchlint/prod
 printf 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: clean}\n' >"$work/clean.yaml"
 check clean 0 "$work/clean.yaml"
+# A missing input (exit 2) is recorded as a tool error notification.
+status=0
+"$bin" lint --format sarif --output "$work/missing-input.sarif" testdata/outputs "no such.yaml" 2>/dev/null || status=$?
+if (( status != 2 )); then
+  echo "FAIL missing-input: exit $status, expected 2" >&2
+  failures=$((failures + 1))
+fi
+grep -q '"executionSuccessful":false' "$work/missing-input.sarif" \
+  || { echo "FAIL missing-input: no failed invocation" >&2; failures=$((failures + 1)); }
+produced+=("$work/missing-input.sarif")
 
 if scripts/validate_sarif.sh "${produced[@]}"; then
   echo "ok   ${#produced[@]} SARIF files pass both validators"

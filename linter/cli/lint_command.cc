@@ -60,7 +60,7 @@ int run_lint(const LintFlags& flags) {
     out = &file;
   }
   Report report{run.findings, run.model.stats, builtin_rules(),
-                run.model.objects.size()};
+                run.model.objects.size(), run.errors};
   if (flags.format == "json") {
     write_json(*out, report);
   } else if (flags.format == "sarif") {

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "linter/load/inputs.h"
 #include "linter/model/model.h"
 #include "linter/rules/rule.h"
 
@@ -18,6 +19,8 @@ struct Report {
   const ModelStats& stats;
   std::span<const Rule* const> rules;
   std::size_t objects = 0;
+  // Inputs that could not be read (exit code 2): JSON and SARIF record them.
+  std::span<const InputError> errors = {};
 };
 
 struct Counts {

@@ -254,6 +254,49 @@ void write_sarif(std::ostream& out, const Report& report,
     w.EndObject();
   }
 
+  // Unreadable inputs: GitHub shows them as tool errors.
+  w.Key("invocations");
+  w.StartArray();
+  w.StartObject();
+  w.Key("executionSuccessful");
+  w.Bool(report.errors.empty());
+  if (!report.errors.empty()) {
+    w.Key("toolExecutionNotifications");
+    w.StartArray();
+    for (const InputError& e : report.errors) {
+      w.StartObject();
+      w.Key("level");
+      w.String("error");
+      w.Key("message");
+      w.StartObject();
+      w.Key("text");
+      string(w, fmt::format("{}: {}", e.path, e.message));
+      w.EndObject();
+      w.Key("locations");
+      w.StartArray();
+      w.StartObject();
+      w.Key("physicalLocation");
+      w.StartObject();
+      w.Key("artifactLocation");
+      w.StartObject();
+      Uri uri = artifact_uri(e.path, root);
+      w.Key("uri");
+      string(w, uri.uri);
+      if (uri.relative) {
+        w.Key("uriBaseId");
+        w.String("%SRCROOT%");
+      }
+      w.EndObject();
+      w.EndObject();
+      w.EndObject();
+      w.EndArray();
+      w.EndObject();
+    }
+    w.EndArray();
+  }
+  w.EndObject();
+  w.EndArray();
+
   w.Key("originalUriBaseIds");
   w.StartObject();
   w.Key("%SRCROOT%");
