@@ -97,6 +97,17 @@ void physical_location(Writer& w, const Location& loc, const std::string& root,
   w.EndObject();
 }
 
+// Joins the hard-wrapped lines of each paragraph: viewers wrap plain text.
+std::string unwrap(std::string text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '\n') continue;
+    bool paragraph_end = (i + 1 < text.size() && text[i + 1] == '\n') ||
+                         (i > 0 && text[i - 1] == '\n');
+    if (!paragraph_end) text[i] = ' ';
+  }
+  return text;
+}
+
 void rule_descriptor(Writer& w, const RuleInfo& info) {
   std::string_view doc = rule_doc(info.name);
   w.StartObject();
@@ -109,7 +120,7 @@ void rule_descriptor(Writer& w, const RuleInfo& info) {
   w.Key("text");
   string(w, info.summary);
   w.EndObject();
-  std::string what = doc_section(doc, "What it does");
+  std::string what = unwrap(doc_section(doc, "What it does"));
   w.Key("fullDescription");
   w.StartObject();
   w.Key("text");
