@@ -88,8 +88,22 @@ inline std::vector<InMemoryFile> fixture_files(std::string_view folder) {
   return files;
 }
 
+// The rules the writer fixtures were written for. Findings of rules added
+// later are dropped, so the golden files and the findings' order stay put
+// while the catalog grows: these tests are about the writers.
+inline bool fixture_rule(std::string_view id) {
+  for (std::string_view known :
+       {"GEN001", "GEN002", "ROL001", "ROL002", "SCH001", "SCH002", "SEC001"}) {
+    if (id == known) return true;
+  }
+  return false;
+}
+
 inline Linted lint_fixtures() {
-  return lint_in_memory(fixture_files("testdata/outputs"));
+  Linted l = lint_in_memory(fixture_files("testdata/outputs"));
+  std::erase_if(l.run.findings,
+                [](const Finding& f) { return !fixture_rule(f.rule->id); });
+  return l;
 }
 
 }  // namespace launchlint::testing

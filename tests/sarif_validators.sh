@@ -13,38 +13,45 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 failures=0
 
-# Runs launchlint with the given arguments into $work/$name.sarif (exit 0 or
-# 1 expected) and checks that it holds `want` results. All are validated
-# together below (one multitool run).
+# check NAME STDIN ARGS...: runs launchlint with ARGS (stdin from STDIN)
+# into $work/NAME.sarif, exit 0 or 1 expected, and checks that the SARIF holds
+# one result per finding of the JSON report of the same run. All files are
+# validated together below (one multitool run).
 produced=()
 check() {
-  local name=$1 want=$2
+  local name=$1 input=$2
   shift 2
   local status=0
-  "$bin" lint --format sarif --output "$work/$name.sarif" "$@" || status=$?
+  "$bin" lint --format sarif --output "$work/$name.sarif" "$@" <"$input" || status=$?
   if (( status > 1 )); then
     echo "FAIL $name: launchlint exited $status" >&2
     failures=$((failures + 1))
     return
   fi
-  local got
+  "$bin" lint --format json --output "$work/$name.json" "$@" <"$input" || true
+  local got want
   got=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["runs"][0]["results"]))' "$work/$name.sarif")
+  want=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["findings"]))' "$work/$name.json")
   if [[ $got != "$want" ]]; then
-    echo "FAIL $name: $got results, expected $want" >&2
+    echo "FAIL $name: $got results, but $want findings in JSON" >&2
+    failures=$((failures + 1))
+  fi
+  if [[ $name != clean && $got == 0 ]]; then
+    echo "FAIL $name: no results" >&2
     failures=$((failures + 1))
   fi
   produced+=("$work/$name.sarif")
 }
 
-check fixtures 7 testdata/outputs
-check every-rule 23 testdata/rules testdata/examples
-check stdin 5 - <testdata/outputs/serving.yaml
-check stdin-and-files 12 - testdata/outputs <testdata/outputs/serving.yaml
+check fixtures /dev/null testdata/outputs
+check every-rule /dev/null testdata/rules testdata/examples
+check stdin testdata/outputs/serving.yaml -
+check stdin-and-files testdata/outputs/serving.yaml - testdata/outputs
 cp "testdata/outputs/sub dir/broken file.yaml" "$work/outside file.yaml"
-check outside-the-current-folder 1 "$work/outside file.yaml"
-check category 7 testdata/outputs --sarif-category launchlint/prod
+check outside-the-current-folder /dev/null "$work/outside file.yaml"
+check category /dev/null testdata/outputs --sarif-category launchlint/prod
 printf 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: clean}\n' >"$work/clean.yaml"
-check clean 0 "$work/clean.yaml"
+check clean /dev/null "$work/clean.yaml"
 # A missing input (exit 2) is recorded as a tool error notification.
 status=0
 "$bin" lint --format sarif --output "$work/missing-input.sarif" testdata/outputs "no such.yaml" 2>/dev/null || status=$?
