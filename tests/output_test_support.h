@@ -40,7 +40,7 @@ struct Linted {
 
   Report report() const {
     return Report{run.findings, run.model.stats, builtin_rules(),
-                  run.model.objects.size(), run.errors};
+                  run.model.objects.size(), nullptr, run.errors};
   }
   std::string text(bool color = false) const {
     std::ostringstream out;
@@ -65,10 +65,25 @@ struct Linted {
   }
 };
 
+// testdata/outputs/.launchlint.yaml: the fixed rule set the writers' tests
+// run with, so new rules do not change their expectations.
+inline const Config& pinned_rules() {
+  static const Config config = [] {
+    Config c;
+    std::vector<ConfigError> errors;
+    load_config(source_path("testdata/outputs/.launchlint.yaml").string(), &c,
+                &errors);
+    return c;
+  }();
+  return config;
+}
+
 inline Linted lint_in_memory(std::vector<InMemoryFile> files) {
   Linted l;
   for (const InMemoryFile& f : files) l.texts.emplace(f.path, f.text);
-  l.run = lint_texts(files, LintOptions{});
+  LintOptions options;
+  options.config = &pinned_rules();
+  l.run = lint_texts(files, options);
   return l;
 }
 
@@ -77,7 +92,8 @@ inline Linted lint_in_memory(std::vector<InMemoryFile> files) {
 inline std::vector<InMemoryFile> fixture_files(std::string_view folder) {
   std::vector<fs::path> paths;
   for (const auto& e : fs::recursive_directory_iterator(source_path(folder))) {
-    if (e.is_regular_file()) paths.push_back(e.path());
+    if (e.is_regular_file() && !e.path().filename().string().starts_with("."))
+      paths.push_back(e.path());
   }
   std::sort(paths.begin(), paths.end());
   std::vector<InMemoryFile> files;
@@ -88,22 +104,8 @@ inline std::vector<InMemoryFile> fixture_files(std::string_view folder) {
   return files;
 }
 
-// The rules the writer fixtures were written for. Findings of rules added
-// later are dropped, so the golden files and the findings' order stay put
-// while the catalog grows: these tests are about the writers.
-inline bool fixture_rule(std::string_view id) {
-  for (std::string_view known :
-       {"GEN001", "GEN002", "ROL001", "ROL002", "SCH001", "SCH002", "SEC001"}) {
-    if (id == known) return true;
-  }
-  return false;
-}
-
 inline Linted lint_fixtures() {
-  Linted l = lint_in_memory(fixture_files("testdata/outputs"));
-  std::erase_if(l.run.findings,
-                [](const Finding& f) { return !fixture_rule(f.rule->id); });
-  return l;
+  return lint_in_memory(fixture_files("testdata/outputs"));
 }
 
 }  // namespace launchlint::testing

@@ -1,7 +1,9 @@
 // Annotated rule tests: every testdata/rules/**/*.yaml file is linted on its
 // own, and its findings must match its `# expect: ID[, ID...]` comments
 // exactly. A trailing comment applies to its own line; a comment alone on a
-// line applies to the next line that is neither blank nor a comment.
+// line applies to the next line that is neither blank nor a comment. The
+// nearest .launchlint.yaml under testdata/rules configures the run, as the
+// CLI would find it (testdata/rules/.launchlint.yaml names default owners).
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -35,9 +37,10 @@ std::string canonical_id(std::string_view id_or_name) {
   return r ? std::string(r->info.id) : "unknown rule " + std::string(id_or_name);
 }
 
-// (line, rule id) pairs the file expects.
+// (line, rule id) pairs the file expects under `marker` ("# expect:" for
+// reported findings, "# expect-suppressed:" for ones an exception accepts).
 std::multiset<std::pair<std::uint32_t, std::string>> expectations(
-    const std::string& text) {
+    const std::string& text, std::string_view marker = "# expect:") {
   std::multiset<std::pair<std::uint32_t, std::string>> out;
   std::vector<std::string> lines;
   std::stringstream ss(text);
@@ -48,10 +51,10 @@ std::multiset<std::pair<std::uint32_t, std::string>> expectations(
     std::size_t first = line.find_first_not_of(" \t");
     bool blank = first == std::string::npos;
     bool own_line = !blank && line[first] == '#';
-    std::size_t at = line.find("# expect:");
+    std::size_t at = line.find(marker);
     std::vector<std::string> ids;
     if (at != std::string::npos) {
-      std::string list = line.substr(at + 9);
+      std::string list = line.substr(at + marker.size());
       std::replace(list.begin(), list.end(), ',', ' ');
       std::stringstream ls(list);
       for (std::string id; ls >> id;) ids.push_back(canonical_id(id));
@@ -69,10 +72,22 @@ std::multiset<std::pair<std::uint32_t, std::string>> expectations(
   return out;
 }
 
+fs::path rules_root() {
+  return fs::path(LAUNCHLINT_SOURCE_DIR) / "testdata" / "rules";
+}
+
+// The config the CLI would find for `file`, without leaving testdata/rules.
+std::string test_config(const fs::path& file) {
+  for (fs::path dir = file.parent_path();; dir = dir.parent_path()) {
+    fs::path candidate = dir / ".launchlint.yaml";
+    if (fs::exists(candidate)) return candidate.string();
+    if (dir == rules_root() || dir == dir.parent_path()) return {};
+  }
+}
+
 std::vector<fs::path> rule_test_files() {
   std::vector<fs::path> files;
-  fs::path root = fs::path(LAUNCHLINT_SOURCE_DIR) / "testdata" / "rules";
-  for (const auto& e : fs::recursive_directory_iterator(root)) {
+  for (const auto& e : fs::recursive_directory_iterator(rules_root())) {
     if (e.is_regular_file() && e.path().extension() == ".yaml")
       files.push_back(e.path());
   }
@@ -88,25 +103,42 @@ TEST_CASE("annotated rule tests") {
   for (const fs::path& file : files) {
     std::string text = read_file(file);
     std::string name = fs::relative(file, LAUNCHLINT_SOURCE_DIR).string();
-    LintRun run = lint_texts({{name, text}}, LintOptions{});
-    std::multiset<std::pair<std::uint32_t, std::string>> got;
-    for (const Finding& f : run.findings)
-      got.emplace(f.location.line, std::string(f.rule->id));
-    auto want = expectations(text);
-    std::string problems;
-    for (const auto& w : want) {
-      if (got.count(w) < want.count(w) && problems.find(fmt::format(
-              "{}:{}: expected {}", name, w.first, w.second)) == std::string::npos)
-        problems += fmt::format("{}:{}: expected {} (not reported)\n", name,
-                                w.first, w.second);
+    LintOptions options;
+    Config config;
+    std::string config_path = test_config(file);
+    if (!config_path.empty()) {
+      std::vector<ConfigError> errors;
+      REQUIRE_MESSAGE(load_config(config_path, &config, &errors), config_path);
+      apply_config(config, &options.settings);
+      options.config = &config;
     }
-    for (const Finding& f : run.findings) {
-      std::pair<std::uint32_t, std::string> key{f.location.line,
-                                                std::string(f.rule->id)};
-      if (got.count(key) > want.count(key)) {
-        problems += fmt::format("{}:{}:{}: unexpected {}: {}\n", name,
-                                f.location.line, f.location.column,
-                                f.rule->id, f.message);
+    LintRun run = lint_texts({{name, text}}, options);
+    std::string problems;
+    for (bool suppressed : {false, true}) {
+      std::multiset<std::pair<std::uint32_t, std::string>> got;
+      for (const Finding& f : run.findings) {
+        if (f.suppressed == suppressed)
+          got.emplace(f.location.line, std::string(f.rule->id));
+      }
+      auto want = expectations(
+          text, suppressed ? "# expect-suppressed:" : "# expect:");
+      std::string_view what = suppressed ? "suppressed " : "";
+      for (const auto& w : want) {
+        std::string line = fmt::format("{}:{}: expected {}{}", name, w.first,
+                                       what, w.second);
+        if (got.count(w) < want.count(w) &&
+            problems.find(line) == std::string::npos)
+          problems += line + " (not reported)\n";
+      }
+      for (const Finding& f : run.findings) {
+        if (f.suppressed != suppressed) continue;
+        std::pair<std::uint32_t, std::string> key{f.location.line,
+                                                  std::string(f.rule->id)};
+        if (got.count(key) > want.count(key)) {
+          problems += fmt::format("{}:{}:{}: unexpected {}{}: {}\n", name,
+                                  f.location.line, f.location.column, what,
+                                  f.rule->id, f.message);
+        }
       }
     }
     INFO(problems);

@@ -43,18 +43,21 @@ check() {
   produced+=("$work/$name.sarif")
 }
 
-check fixtures /dev/null testdata/outputs
+# The fixtures run with a fixed rule set (testdata/outputs/.launchlint.yaml)
+# so the URIs below do not move when rules are added; every-rule runs them all.
+pinned=(--config testdata/outputs/.launchlint.yaml)
+check fixtures /dev/null "${pinned[@]}" testdata/outputs
 check every-rule /dev/null testdata/rules testdata/examples
-check stdin testdata/outputs/serving.yaml -
-check stdin-and-files testdata/outputs/serving.yaml - testdata/outputs
+check stdin testdata/outputs/serving.yaml "${pinned[@]}" -
+check stdin-and-files testdata/outputs/serving.yaml "${pinned[@]}" - testdata/outputs
 cp "testdata/outputs/sub dir/broken file.yaml" "$work/outside file.yaml"
-check outside-the-current-folder /dev/null "$work/outside file.yaml"
-check category /dev/null testdata/outputs --sarif-category launchlint/prod
+check outside-the-current-folder /dev/null "${pinned[@]}" "$work/outside file.yaml"
+check category /dev/null "${pinned[@]}" testdata/outputs --sarif-category launchlint/prod
 printf 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: clean}\n' >"$work/clean.yaml"
-check clean /dev/null "$work/clean.yaml"
+check clean /dev/null "${pinned[@]}" "$work/clean.yaml"
 # A missing input (exit 2) is recorded as a tool error notification.
 status=0
-"$bin" lint --format sarif --output "$work/missing-input.sarif" testdata/outputs "no such.yaml" 2>/dev/null || status=$?
+"$bin" lint --format sarif --output "$work/missing-input.sarif" "${pinned[@]}" testdata/outputs "no such.yaml" 2>/dev/null || status=$?
 if (( status != 2 )); then
   echo "FAIL missing-input: exit $status, expected 2" >&2
   failures=$((failures + 1))

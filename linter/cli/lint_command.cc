@@ -1,14 +1,8 @@
-#include <unistd.h>
-
-#include <cstdlib>
-#include <fstream>
-#include <iostream>
+#include <map>
 #include <memory>
 
-#include <fmt/format.h>
-
 #include "linter/cli/commands.h"
-#include "linter/lint/lint.h"
+#include "linter/cli/common.h"
 #include "linter/output/report.h"
 #include "linter/rules/registry.h"
 
@@ -17,12 +11,9 @@ namespace launchlint {
 namespace {
 
 struct LintFlags {
-  std::vector<std::string> paths;
+  InputFlags input;
   std::string format = "text";
-  std::string output;
   std::string fail_on = "error";
-  std::string default_namespace = "default";
-  std::string color = "auto";
   std::string sarif_category;
   bool quiet = false;
 };
@@ -38,49 +29,34 @@ bool fails(const std::vector<Finding>& findings, const std::string& fail_on) {
 }
 
 int run_lint(const LintFlags& flags) {
+  Config config;
   LintOptions options;
-  options.settings.default_namespace = flags.default_namespace;
-  std::vector<std::string> paths = flags.paths;
+  if (!prepare_lint(flags.input, &config, &options)) return kUsage;
+  std::vector<std::string> paths = flags.input.paths;
   if (paths.empty()) paths.push_back(".");
   LintRun run = lint_paths(paths, options);
+  print_input_errors(run);
 
-  for (const InputError& e : run.errors) {
-    std::cerr << fmt::format("launchlint: error: {}: {}\n", e.path, e.message);
-  }
-
-  std::ofstream file;
-  std::ostream* out = &std::cout;
-  if (!flags.output.empty()) {
-    file.open(flags.output, std::ios::binary | std::ios::trunc);
-    if (!file) {
-      std::cerr << fmt::format("launchlint: error: cannot write {}\n",
-                               flags.output);
-      return kUsage;
-    }
-    out = &file;
-  }
+  Output output(flags.input.output);
+  if (!output.stream()) return kUsage;
+  Review review = build_review(run.model, run.findings, run.accepted, config,
+                               options.settings, run.today);
   Report report{run.findings, run.model.stats, builtin_rules(),
-                run.model.objects.size(), run.errors};
+                run.model.objects.size(), &review, run.errors};
   if (flags.format == "json") {
-    write_json(*out, report);
+    write_json(*output.stream(), report);
   } else if (flags.format == "sarif") {
     SarifOptions sarif;
     sarif.category = flags.sarif_category;
     std::map<std::string, std::string, std::less<>> texts;
     texts.emplace("<stdin>", std::move(run.stdin_text));
     sarif.texts = &texts;
-    write_sarif(*out, report, sarif);
+    write_sarif(*output.stream(), report, sarif);
   } else {
-    bool color = flags.color == "always" ||
-                 (flags.color == "auto" && flags.output.empty() &&
-                  ::isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr);
-    write_text(*out, report, color, /*summary=*/!flags.quiet);
+    write_text(*output.stream(), report, output.color(flags.input.color),
+               /*summary=*/!flags.quiet);
   }
-  out->flush();
-  if (!*out) {
-    std::cerr << "launchlint: error: writing the report failed\n";
-    return kUsage;
-  }
+  if (!output.finish()) return kUsage;
   if (!run.errors.empty()) return kUsage;
   return fails(run.findings, flags.fail_on) ? kFindings : kClean;
 }
@@ -91,23 +67,13 @@ CommandRunner add_lint_command(CLI::App& app) {
   auto flags = std::make_shared<LintFlags>();
   CLI::App* cmd =
       app.add_subcommand("lint", "Lint manifests: files, folders, - for stdin");
-  cmd->add_option("paths", flags->paths,
-                  "Files or folders (.yaml, .yml, .json); - reads stdin; "
-                  "default .");
+  add_input_options(cmd, &flags->input);
   cmd->add_option("--format", flags->format, "Output format")
       ->check(CLI::IsMember({"text", "json", "sarif"}))
       ->capture_default_str();
-  cmd->add_option("-o,--output", flags->output,
-                  "Write the report to FILE instead of stdout");
   cmd->add_option("--fail-on", flags->fail_on,
                   "Lowest severity that makes the exit code 1")
       ->check(CLI::IsMember({"error", "warning", "never"}))
-      ->capture_default_str();
-  cmd->add_option("--default-namespace", flags->default_namespace,
-                  "Namespace of namespaced objects that set none")
-      ->capture_default_str();
-  cmd->add_option("--color", flags->color, "Colored text output")
-      ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
   cmd->add_option("--sarif-category", flags->sarif_category,
                   "SARIF automationDetails.id (one per analysis)");

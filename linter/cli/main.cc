@@ -17,6 +17,7 @@ int main(int argc, char** argv) {
     commands.emplace_back(app.get_subcommands({})[before], std::move(run));
   };
   add(add_lint_command);
+  add(add_review_command);
   add(add_rules_command);
   add(add_explain_command);
   add(add_version_command);

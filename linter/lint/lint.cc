@@ -1,5 +1,6 @@
 #include "linter/lint/lint.h"
 
+#include <chrono>
 #include <memory>
 
 #include "linter/rules/registry.h"
@@ -49,10 +50,21 @@ void finish(const LintOptions& options, LintRun* run) {
   run->findings.insert(run->findings.end(),
                        std::make_move_iterator(found.begin()),
                        std::make_move_iterator(found.end()));
+  static const Config kNoConfig;
+  const Config& config = options.config ? *options.config : kNoConfig;
+  run->today = options.today >= 0 ? options.today : today_from_clock();
+  run->accepted =
+      apply_exceptions(run->model, config, run->today, &run->findings);
+  apply_rule_settings(config, &run->findings);
   sort_findings(&run->findings);
 }
 
 }  // namespace
+
+long today_from_clock() {
+  auto now = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+  return now.time_since_epoch().count();
+}
 
 LintRun lint_paths(const std::vector<std::string>& paths,
                    const LintOptions& options) {

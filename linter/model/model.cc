@@ -66,7 +66,17 @@ void Model::add_document(std::shared_ptr<const Document> doc,
   }
 }
 
+const Object* Model::find_namespace(const std::string& name) const {
+  auto it = namespaces_.find(name);
+  return it == namespaces_.end() ? nullptr : it->second;
+}
+
 void Model::finish() {
+  namespaces_.clear();
+  for (const Object& o : objects) {
+    if (o.group.empty() && o.id.kind == "Namespace")
+      namespaces_.emplace(o.id.name, &o);
+  }
   std::set<std::pair<std::string, std::string>> cluster_kinds;
   for (const Object& o : objects) {
     if (!o.is("apiextensions.k8s.io", "CustomResourceDefinition")) continue;

@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "linter/model/object.h"
@@ -27,8 +28,16 @@ class Model {
   // Reads the objects of one document (several for `kind: List`).
   void add_document(std::shared_ptr<const Document> document,
                     const std::string& default_namespace);
-  // Applies what only the whole set tells: scopes declared by loaded CRDs.
+  // Applies what only the whole set tells: scopes declared by loaded CRDs;
+  // indexes namespaces.
   void finish();
+
+  // The Namespace object named `name`, or null when the set does not define
+  // it. Valid after finish().
+  const Object* find_namespace(const std::string& name) const;
+
+ private:
+  std::unordered_map<std::string, const Object*> namespaces_;
 };
 
 }  // namespace launchlint

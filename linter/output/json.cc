@@ -35,6 +35,169 @@ void write_object_id(Writer& w, const ObjectId& id) {
   w.EndObject();
 }
 
+void write_finding(Writer& w, const Finding& f) {
+  w.StartObject();
+  w.Key("rule");
+  string(w, f.rule->id);
+  w.Key("name");
+  string(w, f.rule->name);
+  w.Key("area");
+  string(w, to_string(f.rule->area));
+  w.Key("severity");
+  string(w, to_string(f.severity));
+  w.Key("message");
+  string(w, f.message);
+  w.Key("object");
+  if (f.object.kind.empty()) {
+    w.Null();
+  } else {
+    write_object_id(w, f.object);
+  }
+  w.Key("location");
+  w.StartObject();
+  location(w, f.location);
+  w.EndObject();
+  w.Key("path");
+  string(w, f.path);
+  if (!f.helm_source.empty()) {
+    w.Key("helmSource");
+    string(w, f.helm_source);
+  }
+  w.Key("related");
+  w.StartArray();
+  for (const RelatedLocation& r : f.related) {
+    w.StartObject();
+    location(w, r.location);
+    w.Key("message");
+    string(w, r.message);
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("suppressed");
+  w.Bool(f.suppressed);
+  if (f.suppressed) {
+    w.Key("suppressionReason");
+    string(w, f.suppression_reason);
+    w.Key("suppression");
+    w.StartObject();
+    w.Key("kind");
+    w.String(f.suppressed_by_config ? "config" : "annotation");
+    w.Key("reason");
+    string(w, f.suppression_reason);
+    w.Key("owner");
+    string(w, f.suppression_owner);
+    w.Key("expires");
+    string(w, f.suppression_expires);
+    w.EndObject();
+  }
+  w.EndObject();
+}
+
+void write_review(Writer& w, const Review& review) {
+  w.Key("workloads");
+  w.StartArray();
+  for (const WorkloadReview& wr : review.workloads) {
+    const ObjectId& id = wr.object->id;
+    w.StartObject();
+    w.Key("apiVersion");
+    string(w, id.api_version);
+    w.Key("kind");
+    string(w, id.kind);
+    w.Key("namespace");
+    string(w, id.ns);
+    w.Key("name");
+    string(w, id.name);
+    w.Key("areas");
+    w.StartObject();
+    for (std::size_t a = 0; a < kReviewAreas.size(); ++a) {
+      string(w, to_string(kReviewAreas[a]));
+      string(w, to_string(wr.areas[a]));
+    }
+    w.EndObject();
+    w.Key("owners");
+    w.StartObject();
+    w.Key("rollback");
+    string(w, wr.owners.rollback.name);
+    w.Key("slo");
+    string(w, wr.owners.slo.name);
+    w.Key("owner");
+    string(w, wr.owners.owner.name);
+    w.EndObject();
+    w.Key("resources");
+    w.StartObject();
+    w.Key("gpus");
+    w.Double(wr.cost.gpus);
+    w.Key("cpuCores");
+    w.Double(wr.cost.cpu_cores);
+    w.Key("memoryGiB");
+    w.Double(wr.cost.memory_gib);
+    w.Key("gpuProduct");
+    string(w, wr.cost.gpu_product);
+    w.Key("minReplicas");
+    w.Double(wr.cost.min_replicas);
+    w.Key("maxReplicas");
+    w.Double(wr.cost.max_replicas);
+    w.EndObject();
+    w.Key("cost");
+    if (wr.cost.priced) {
+      w.StartObject();
+      w.Key("currency");
+      string(w, review.currency);
+      w.Key("hourlyMin");
+      w.Double(wr.cost.hourly_min);
+      w.Key("hourlyMax");
+      w.Double(wr.cost.hourly_max);
+      w.Key("monthlyMin");
+      w.Double(wr.cost.monthly_min());
+      w.Key("monthlyMax");
+      w.Double(wr.cost.monthly_max());
+      w.EndObject();
+    } else {
+      w.Null();
+    }
+    w.EndObject();
+  }
+  w.EndArray();
+
+  const Decision& d = review.decision;
+  w.Key("decision");
+  w.StartObject();
+  w.Key("verdict");
+  string(w, to_id(d.verdict));
+  w.Key("primaryRisk");
+  if (d.primary_risk) {
+    write_finding(w, *d.primary_risk);
+  } else {
+    w.Null();
+  }
+  w.Key("acceptedExceptions");
+  w.StartArray();
+  for (const AcceptedException& e : d.accepted) {
+    w.StartObject();
+    w.Key("rule");
+    string(w, e.rule);
+    w.Key("object");
+    write_object_id(w, e.object);
+    w.Key("reason");
+    string(w, e.reason);
+    w.Key("owner");
+    string(w, e.owner);
+    w.Key("expires");
+    string(w, e.expires);
+    w.Key("source");
+    w.String(e.from_config ? "config" : "annotation");
+    w.EndObject();
+  }
+  w.EndArray();
+  w.Key("rollbackOwner");
+  string(w, d.rollback_owner);
+  w.Key("sloOwner");
+  string(w, d.slo_owner);
+  w.Key("reviewDate");
+  string(w, d.review_date);
+  w.EndObject();
+}
+
 }  // namespace
 
 void write_json(std::ostream& out, const Report& report) {
@@ -51,52 +214,7 @@ void write_json(std::ostream& out, const Report& report) {
 
   w.Key("findings");
   w.StartArray();
-  for (const Finding& f : report.findings) {
-    w.StartObject();
-    w.Key("rule");
-    string(w, f.rule->id);
-    w.Key("name");
-    string(w, f.rule->name);
-    w.Key("area");
-    string(w, to_string(f.rule->area));
-    w.Key("severity");
-    string(w, to_string(f.severity));
-    w.Key("message");
-    string(w, f.message);
-    w.Key("object");
-    if (f.object.kind.empty()) {
-      w.Null();
-    } else {
-      write_object_id(w, f.object);
-    }
-    w.Key("location");
-    w.StartObject();
-    location(w, f.location);
-    w.EndObject();
-    w.Key("path");
-    string(w, f.path);
-    if (!f.helm_source.empty()) {
-      w.Key("helmSource");
-      string(w, f.helm_source);
-    }
-    w.Key("related");
-    w.StartArray();
-    for (const RelatedLocation& r : f.related) {
-      w.StartObject();
-      location(w, r.location);
-      w.Key("message");
-      string(w, r.message);
-      w.EndObject();
-    }
-    w.EndArray();
-    w.Key("suppressed");
-    w.Bool(f.suppressed);
-    if (f.suppressed) {
-      w.Key("suppressionReason");
-      string(w, f.suppression_reason);
-    }
-    w.EndObject();
-  }
+  for (const Finding& f : report.findings) write_finding(w, f);
   w.EndArray();
 
   w.Key("errors");
@@ -136,6 +254,7 @@ void write_json(std::ostream& out, const Report& report) {
   w.Key("skippedDocuments");
   w.Uint64(report.stats.skipped_documents);
   w.EndObject();
+  if (report.review) write_review(w, *report.review);
   w.EndObject();
   out << '\n';
 }

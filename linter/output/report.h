@@ -9,6 +9,7 @@
 
 #include "linter/load/inputs.h"
 #include "linter/model/model.h"
+#include "linter/review/review.h"
 #include "linter/rules/rule.h"
 
 namespace launchlint {
@@ -19,6 +20,7 @@ struct Report {
   const ModelStats& stats;
   std::span<const Rule* const> rules;
   std::size_t objects = 0;
+  const Review* review = nullptr;  // adds "workloads" and "decision" to JSON
   // Inputs that could not be read (exit code 2): JSON and SARIF record them.
   std::span<const InputError> errors = {};
 };
@@ -35,6 +37,11 @@ std::string_view tool_version();
 void write_text(std::ostream& out, const Report& report, bool color,
                 bool summary = true);
 void write_json(std::ostream& out, const Report& report);
+
+// The readiness matrix and the decision block, for a terminal or as
+// GitHub-flavoured markdown (a pull-request comment or job summary).
+void write_review_text(std::ostream& out, const Report& report, bool color);
+void write_review_markdown(std::ostream& out, const Report& report);
 
 struct SarifOptions {
   std::string category;  // automationDetails.id

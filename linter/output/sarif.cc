@@ -384,7 +384,9 @@ void write_sarif(std::ostream& out, const Report& report,
       w.StartArray();
       w.StartObject();
       w.Key("kind");
-      w.String("inSource");
+      w.String(f.suppressed_by_config ? "external" : "inSource");
+      w.Key("status");
+      w.String("accepted");
       w.Key("justification");
       string(w, f.suppression_reason);
       w.EndObject();

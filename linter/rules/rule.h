@@ -7,6 +7,7 @@
 
 #include "linter/model/model.h"
 #include "linter/model/object.h"
+#include "linter/model/owners.h"
 
 namespace launchlint {
 
@@ -49,11 +50,15 @@ struct Finding {
   std::string helm_source;
   std::vector<RelatedLocation> related;
   bool suppressed = false;
+  bool suppressed_by_config = false;  // config exception, not an annotation
   std::string suppression_reason;
+  std::string suppression_owner;
+  std::string suppression_expires;  // YYYY-MM-DD or empty
 };
 
 struct LintSettings {
   std::string default_namespace = "default";
+  OwnerDefaults owners;  // from the config file
 };
 
 // What a check sees: the whole model, and the settings.

@@ -1,0 +1,45 @@
+#pragma once
+
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "linter/model/model.h"
+#include "linter/rules/rule.h"
+
+namespace launchlint {
+
+// Which workloads each finding counts for in the readiness matrix: the
+// workload itself; for a Namespace, quota or limit range, every workload of
+// that namespace; for a ServiceAccount, binding or role, the workloads that
+// run as the accounts involved; for a Service, PDB, NetworkPolicy or monitor,
+// the workloads its selector matches; for an HPA, its scale target.
+class Attribution {
+ public:
+  explicit Attribution(const Model& model);
+
+  // Indexes into model.objects of the workloads `finding` affects.
+  std::vector<std::size_t> workloads_of(const Finding& finding) const;
+
+  // Every workload (an object that runs pods), as indexes into model.objects.
+  const std::vector<std::size_t>& workloads() const { return workloads_; }
+
+ private:
+  const Object* find(const ObjectId& id) const;
+  std::vector<std::size_t> running_as(const std::string& ns,
+                                      const std::string& account) const;
+  std::vector<std::size_t> selected_by(const std::string& ns,
+                                       NodeRef selector, bool empty_selects_all) const;
+  std::vector<std::size_t> bound_to_role(const Object& role) const;
+  std::vector<std::size_t> subjects_of(const Object& binding) const;
+
+  const Model& model_;
+  std::vector<std::size_t> workloads_;
+  std::unordered_map<std::string, std::size_t> by_id_;
+};
+
+// Whether a label selector (matchLabels/matchExpressions, or a plain map as
+// Services use) matches `labels`. An empty selector matches everything.
+bool selector_matches(NodeRef selector, NodeRef labels);
+
+}  // namespace launchlint

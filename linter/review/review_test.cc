@@ -1,0 +1,362 @@
+#include "linter/review/review.h"
+
+#include <doctest/doctest.h>
+
+#include "linter/lint/lint.h"
+
+namespace launchlint {
+
+namespace {
+
+// Only the rules a test names run: every area is off, the named rules on.
+constexpr std::string_view kOnlyPrivileged = R"(rules:
+  security: off
+  scheduling: off
+  rollout: off
+  observability: off
+  cost: off
+  general: off
+  SEC001: error
+  GEN200: on
+  GEN201: on
+  GEN202: on
+)";
+
+struct Run {
+  Config config;
+  LintOptions options;
+  LintRun lint;
+  Review review;
+};
+
+std::unique_ptr<Run> review_of(std::string_view manifests,
+                               std::string config_text = std::string(kOnlyPrivileged),
+                               long today = 20000) {  // 2024-10-04
+  auto run = std::make_unique<Run>();
+  std::vector<ConfigError> errors;
+  REQUIRE(load_config_text(".launchlint.yaml", config_text, &run->config, &errors));
+  apply_config(run->config, &run->options.settings);
+  run->options.config = &run->config;
+  run->options.today = today;
+  run->lint = lint_texts({{"m.yaml", std::string(manifests)}}, run->options);
+  run->review = build_review(run->lint.model, run->lint.findings,
+                             run->lint.accepted, run->config,
+                             run->options.settings, run->lint.today);
+  return run;
+}
+
+constexpr std::string_view kPrivilegedPod = R"(apiVersion: v1
+kind: Pod
+metadata:
+  name: agent
+  namespace: ops
+spec:
+  containers:
+  - name: agent
+    image: example/agent:1.0
+    securityContext: {privileged: true}
+)";
+
+constexpr std::string_view kPlainPod = R"(apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: ops
+spec:
+  containers:
+  - name: web
+    image: example/web:1.0
+)";
+
+}  // namespace
+
+TEST_CASE("decision: approve when nothing is open") {
+  auto run = review_of(kPlainPod);
+  CHECK(run->review.decision.verdict == Verdict::Approve);
+  CHECK(run->review.decision.primary_risk == nullptr);
+  REQUIRE(run->review.workloads.size() == 1);
+  for (AreaStatus s : run->review.workloads[0].areas) CHECK(s == AreaStatus::Pass);
+}
+
+TEST_CASE("decision: block on an unsuppressed error, with the primary risk") {
+  auto run = review_of(kPrivilegedPod);
+  CHECK(run->review.decision.verdict == Verdict::Block);
+  REQUIRE(run->review.decision.primary_risk != nullptr);
+  CHECK(run->review.decision.primary_risk->rule->id == "SEC001");
+  CHECK(run->review.workloads[0].areas[0] == AreaStatus::Fail);
+  CHECK(run->review.workloads[0].areas[1] == AreaStatus::Pass);
+}
+
+TEST_CASE("decision: warnings only approve with conditions") {
+  std::string config(kOnlyPrivileged);
+  config.replace(config.find("SEC001: error"), 13, "SEC001: warning");
+  auto run = review_of(kPrivilegedPod, config);
+  CHECK(run->review.decision.verdict == Verdict::ApproveWithConditions);
+  CHECK(run->review.workloads[0].areas[0] == AreaStatus::Warn);
+}
+
+TEST_CASE("decision: an accepted exception alone approves with conditions") {
+  std::string pod(kPrivilegedPod);
+  pod.replace(pod.find("  namespace: ops\n"), 16,
+              "  namespace: ops\n  annotations:\n"
+              "    ignore-check.launchlint.io/SEC001: \"host agent\"\n"
+              "    launchlint.io/exception-owner: team-sec\n"
+              "    launchlint.io/exception-expires: \"2024-12-01\"\n");
+  auto run = review_of(pod);
+  CHECK(run->review.decision.verdict == Verdict::ApproveWithConditions);
+  REQUIRE(run->review.decision.accepted.size() == 1);
+  const AcceptedException& e = run->review.decision.accepted[0];
+  CHECK(e.rule == "SEC001");
+  CHECK(e.reason == "host agent");
+  CHECK(e.owner == "team-sec");
+  CHECK(e.object.name == "agent");
+  CHECK_FALSE(e.from_config);
+  CHECK(run->review.decision.review_date == "2024-12-01");
+  CHECK(run->review.workloads[0].areas[0] == AreaStatus::Pass);
+
+  SUBCASE("and once expired it stops suppressing and blocks") {
+    auto later = review_of(pod, std::string(kOnlyPrivileged),
+                           *parse_date("2024-12-02"));
+    CHECK(later->review.decision.verdict == Verdict::Block);
+    CHECK(later->review.decision.accepted.empty());
+    bool expired = false;
+    for (const Finding& f : later->lint.findings)
+      expired |= f.rule->id == "GEN201" && f.location.line == 9;
+    CHECK(expired);
+  }
+}
+
+TEST_CASE("primary risk: highest severity, ties broken by area order") {
+  Model model;
+  std::vector<Finding> findings(3);
+  RuleInfo cost{"CST900", "c", Area::Cost, Severity::Error, "c."};
+  RuleInfo sched{"SCH900", "s", Area::Scheduling, Severity::Error, "s."};
+  RuleInfo sec{"SEC900", "x", Area::Security, Severity::Warning, "x."};
+  findings[0].rule = &cost;
+  findings[0].severity = Severity::Error;
+  findings[1].rule = &sec;
+  findings[1].severity = Severity::Warning;
+  findings[2].rule = &sched;
+  findings[2].severity = Severity::Error;
+  Config config;
+  Review r = build_review(model, findings, {}, config, LintSettings{}, 0);
+  REQUIRE(r.decision.primary_risk != nullptr);
+  CHECK(r.decision.primary_risk->rule->id == "SCH900");
+  CHECK(r.decision.verdict == Verdict::Block);
+  CHECK(r.decision.review_date == "1970-04-01");  // default interval: 90 days
+}
+
+TEST_CASE("config exceptions: glob match, expiry and staleness") {
+  std::string config = std::string(kOnlyPrivileged) + R"(exceptions:
+- rule: privileged-container
+  match: {kind: pod, namespace: "o*", name: "ag?nt"}
+  reason: driver installer
+  owner: team-gpu
+  expires: "2025-01-31"
+- rule: SEC001
+  match: {namespace: nowhere}
+  reason: stale on purpose
+  owner: team-x
+reviewInterval: 30d
+)";
+  auto run = review_of(kPrivilegedPod, config);
+  CHECK(run->review.decision.verdict == Verdict::ApproveWithConditions);
+  REQUIRE(run->review.decision.accepted.size() == 1);
+  CHECK(run->review.decision.accepted[0].from_config);
+  CHECK(run->review.decision.review_date == "2025-01-31");
+  int stale = 0;
+  for (const Finding& f : run->lint.findings) {
+    if (f.rule->id == "SEC001") CHECK(f.suppressed);
+    if (f.rule->id == "GEN202") {
+      ++stale;
+      CHECK(f.location.file_name() == ".launchlint.yaml");
+      CHECK(f.location.line == 18);
+    }
+  }
+  CHECK(stale == 1);
+
+  auto expired = review_of(kPrivilegedPod, config, *parse_date("2025-02-01"));
+  CHECK(expired->review.decision.verdict == Verdict::Block);
+  bool reported = false;
+  for (const Finding& f : expired->lint.findings)
+    reported |= f.rule->id == "GEN201" && f.location.line == 13;
+  CHECK(reported);
+
+  auto plain = review_of(kPlainPod, std::string(kOnlyPrivileged) +
+                                        "reviewInterval: 2w\n");
+  CHECK(plain->review.decision.review_date == "2024-10-18");
+}
+
+TEST_CASE("owners: workload, then namespace, then config defaults") {
+  std::string manifests = R"(apiVersion: v1
+kind: Namespace
+metadata:
+  name: ops
+  annotations:
+    launchlint.io/slo-owner: ns-sre
+    launchlint.io/owner: ns-team
+---
+)" + std::string(kPlainPod) + R"(---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: own
+  namespace: ops
+  annotations:
+    launchlint.io/rollback-owner: pod-team
+spec:
+  containers:
+  - name: web
+    image: example/web:1.0
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: elsewhere
+  namespace: other
+spec:
+  containers:
+  - name: web
+    image: example/web:1.0
+)";
+  std::string config = std::string(kOnlyPrivileged) +
+                       "owners:\n  rollback: cfg-rollback\n  slo: cfg-slo\n";
+  auto run = review_of(manifests, config);
+  REQUIRE(run->review.workloads.size() == 3);
+  const Owners& web = run->review.workloads[0].owners;
+  CHECK(web.rollback.name == "ns-team");  // the namespace's launchlint.io/owner
+  CHECK(web.rollback.source == "namespace");
+  CHECK(web.slo.name == "ns-sre");
+  const Owners& own = run->review.workloads[1].owners;
+  CHECK(own.rollback.name == "pod-team");
+  CHECK(own.rollback.source == "workload");
+  CHECK(own.slo.name == "ns-sre");
+  const Owners& elsewhere = run->review.workloads[2].owners;
+  CHECK(elsewhere.rollback.name == "cfg-rollback");
+  CHECK(elsewhere.rollback.source == "config");
+  CHECK(elsewhere.slo.name == "cfg-slo");
+  CHECK(run->review.decision.rollback_owner == "ns-team, pod-team, cfg-rollback");
+}
+
+TEST_CASE("findings on other objects count for the workloads they affect") {
+  std::string manifests = R"(apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+  namespace: ops
+  labels: {app: web}
+spec:
+  containers:
+  - name: web
+    image: example/web:1.0
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: other
+  namespace: ops
+  labels: {app: other}
+spec:
+  containers:
+  - name: web
+    image: example/web:1.0
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: web
+  namespace: ops
+spec:
+  selector: {app: web}
+---
+apiVersion: v1
+kind: ResourceQuota
+metadata:
+  name: q
+  namespace: ops
+)";
+  auto run = review_of(manifests);
+  RuleInfo svc_rule{"SEC901", "svc", Area::Security, Severity::Error, "s."};
+  RuleInfo quota_rule{"CST901", "q", Area::Cost, Severity::Warning, "q."};
+  std::vector<Finding> findings(2);
+  findings[0].rule = &svc_rule;
+  findings[0].severity = Severity::Error;
+  findings[0].object = run->lint.model.objects[2].id;
+  findings[1].rule = &quota_rule;
+  findings[1].severity = Severity::Warning;
+  findings[1].object = run->lint.model.objects[3].id;
+  Review r = build_review(run->lint.model, findings, {}, run->config,
+                          run->options.settings, 0);
+  REQUIRE(r.workloads.size() == 2);
+  CHECK(r.workloads[0].areas[0] == AreaStatus::Fail);  // selected by the Service
+  CHECK(r.workloads[1].areas[0] == AreaStatus::Pass);
+  CHECK(r.workloads[0].areas[4] == AreaStatus::Warn);  // the namespace's quota
+  CHECK(r.workloads[1].areas[4] == AreaStatus::Warn);
+}
+
+TEST_CASE("cost: replicas x (GPUs, CPU, memory) x price, HPA min and max") {
+  std::string manifests = R"(apiVersion: apps/v1
+kind: Deployment
+metadata: {name: llm, namespace: ops}
+spec:
+  replicas: 2
+  template:
+    spec:
+      nodeSelector: {nvidia.com/gpu.product: NVIDIA-A100-SXM4-80GB}
+      containers:
+      - name: vllm
+        image: vllm/vllm-openai:v0.11.0
+        resources:
+          requests: {cpu: "8", memory: 64Gi}
+          limits: {nvidia.com/gpu: 2, memory: 64Gi}
+      initContainers:
+      - name: fetch
+        image: busybox:1.36
+        resources: {requests: {cpu: "100", memory: 1Ti}}
+---
+apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata: {name: llm, namespace: ops}
+spec:
+  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: llm}
+  minReplicas: 1
+  maxReplicas: 4
+)";
+  std::string config = std::string(kOnlyPrivileged) + R"(prices:
+  currency: EUR
+  gpu: {NVIDIA-A100-SXM4-80GB: 3.0, default: 1.0}
+  cpuCore: 0.05
+  memoryGiB: 0.01
+)";
+  auto run = review_of(manifests, config);
+  REQUIRE(run->review.workloads.size() == 1);
+  const CostEstimate& c = run->review.workloads[0].cost;
+  CHECK(c.gpus == 2);
+  CHECK(c.cpu_cores == 8);
+  CHECK(c.memory_gib == 64);
+  CHECK(c.gpu_product == "NVIDIA-A100-SXM4-80GB");
+  CHECK(c.min_replicas == 1);
+  CHECK(c.max_replicas == 4);
+  double per_replica = 2 * 3.0 + 8 * 0.05 + 64 * 0.01;  // 7.04
+  CHECK(c.hourly_min == doctest::Approx(per_replica));
+  CHECK(c.hourly_max == doctest::Approx(4 * per_replica));
+  CHECK(c.monthly_max() == doctest::Approx(4 * per_replica * 730));
+  CHECK(run->review.currency == "EUR");
+}
+
+TEST_CASE("rule settings: off drops findings, severity overrides apply") {
+  std::string config(kOnlyPrivileged);
+  auto on = review_of(kPrivilegedPod, config);
+  CHECK(on->lint.findings.size() == 1);
+  config.replace(config.find("SEC001: error"), 13, "SEC001: off");
+  auto off = review_of(kPrivilegedPod, config);
+  CHECK(off->lint.findings.empty());
+  config.replace(config.find("SEC001: off"), 11,
+                 "privileged-container: {severity: info}");
+  auto info = review_of(kPrivilegedPod, config);
+  REQUIRE(info->lint.findings.size() == 1);
+  CHECK(info->lint.findings[0].severity == Severity::Info);
+  CHECK(info->review.decision.verdict == Verdict::Approve);
+}
+
+}  // namespace launchlint
