@@ -15,6 +15,7 @@ struct LintFlags {
   std::string format = "text";
   std::string fail_on = "error";
   std::string sarif_category;
+  std::vector<std::string> crd_paths;
   bool quiet = false;
 };
 
@@ -32,6 +33,7 @@ int run_lint(const LintFlags& flags) {
   Config config;
   LintOptions options;
   if (!prepare_lint(flags.input, &config, &options)) return kUsage;
+  options.crd_paths = flags.crd_paths;
   std::vector<std::string> paths = flags.input.paths;
   if (paths.empty()) paths.push_back(".");
   LintRun run = lint_paths(paths, options);
@@ -77,6 +79,10 @@ CommandRunner add_lint_command(CLI::App& app) {
       ->capture_default_str();
   cmd->add_option("--sarif-category", flags->sarif_category,
                   "SARIF automationDetails.id (one per analysis)");
+  cmd->add_option("--crd", flags->crd_paths,
+                  "CustomResourceDefinition files or folders: schemas for "
+                  "custom resources, not linted (repeatable)")
+      ->allow_extra_args(false);
   cmd->add_flag("-q,--quiet", flags->quiet,
                 "Print findings only: no summary line");
   return [flags] { return run_lint(*flags); };

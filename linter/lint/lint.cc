@@ -3,8 +3,11 @@
 #include <chrono>
 #include <memory>
 
+#include <fmt/format.h>
+
 #include "linter/rules/registry.h"
 #include "linter/rules/run.h"
+#include "linter/schema/analysis.h"
 
 namespace launchlint {
 
@@ -43,9 +46,35 @@ void add_file(std::string_view display, std::string_view text,
   }
 }
 
+// Parses the --crd files; their problems are input errors (exit code 2).
+std::vector<std::shared_ptr<const Document>> load_crds(
+    const LintOptions& options, LintRun* run) {
+  std::vector<std::shared_ptr<const Document>> documents;
+  std::vector<InputFile> inputs = expand_paths(options.crd_paths, &run->errors);
+  std::string text;
+  for (const InputFile& input : inputs) {
+    std::string error;
+    if (!read_input(input, options.max_file_bytes, &text, &error)) {
+      run->errors.push_back({input.display(), error});
+      continue;
+    }
+    auto file = std::make_shared<const std::string>(input.display());
+    ParsedStream parsed = parse_stream(text, file, options.parse_limits);
+    for (const ParseDiagnostic& d : parsed.diagnostics) {
+      if (d.rule != "yaml-syntax") continue;
+      run->errors.push_back(
+          {input.display(), fmt::format("{}:{}: {} (in a --crd file)", d.line,
+                                        d.column, d.message)});
+    }
+    for (auto& doc : parsed.documents) documents.push_back(std::move(doc));
+  }
+  return documents;
+}
+
 void finish(const LintOptions& options, LintRun* run) {
   run->model.finish();
-  LintContext context{run->model, options.settings};
+  SchemaAnalysis schemas(run->model, load_crds(options, run));
+  LintContext context{run->model, options.settings, &schemas};
   std::vector<Finding> found = run_rules(context);
   run->findings.insert(run->findings.end(),
                        std::make_move_iterator(found.begin()),

@@ -20,6 +20,9 @@ struct LintOptions {
   long today = -1;  // days since 1970-01-01 for expiry; -1 means the clock's
   ParseLimits parse_limits;
   std::size_t max_file_bytes = std::size_t{256} << 20;
+  // Files or folders of CustomResourceDefinitions read only as schemas for
+  // custom resources (--crd), never linted.
+  std::vector<std::string> crd_paths;
 };
 
 struct LintRun {

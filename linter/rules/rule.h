@@ -56,6 +56,8 @@ struct Finding {
   std::string suppression_expires;  // YYYY-MM-DD or empty
 };
 
+class SchemaAnalysis;
+
 struct LintSettings {
   std::string default_namespace = "default";
   OwnerDefaults owners;  // from the config file
@@ -65,6 +67,7 @@ struct LintSettings {
 struct LintContext {
   const Model& model;
   const LintSettings& settings;
+  const SchemaAnalysis* schemas = nullptr;  // schema validation, when run
 };
 
 // Collects the findings of one rule on one object.

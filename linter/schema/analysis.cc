@@ -1,0 +1,158 @@
+#include "linter/schema/analysis.h"
+
+#include <fmt/format.h>
+
+namespace launchlint {
+
+namespace {
+
+// A YAML subtree as JSON, for the schema compiler. Scalars stay strings,
+// except booleans (the schema markers).
+void to_json(NodeRef node, rapidjson::Value* out,
+             rapidjson::Document::AllocatorType& alloc, int depth) {
+  if (depth > 200) {
+    out->SetNull();
+  } else if (node.is_map()) {
+    out->SetObject();
+    for (std::uint32_t i = 0; i < node.size(); ++i) {
+      std::string_view key = node.key_at(i).str();
+      rapidjson::Value k(key.data(),
+                         static_cast<rapidjson::SizeType>(key.size()), alloc);
+      rapidjson::Value v;
+      to_json(node.at(i), &v, alloc, depth + 1);
+      out->AddMember(k, v, alloc);
+    }
+  } else if (node.is_seq()) {
+    out->SetArray();
+    for (std::uint32_t i = 0; i < node.size(); ++i) {
+      rapidjson::Value v;
+      to_json(node.at(i), &v, alloc, depth + 1);
+      out->PushBack(v, alloc);
+    }
+  } else if (node.is_scalar()) {
+    std::string_view s = node.str();
+    if (!node.quoted() && (s == "true" || s == "false")) {
+      out->SetBool(s == "true");
+    } else {
+      out->SetString(s.data(), static_cast<rapidjson::SizeType>(s.size()),
+                     alloc);
+    }
+  } else {
+    out->SetNull();
+  }
+}
+
+std::string key3(std::string_view g, std::string_view v, std::string_view k) {
+  return fmt::format("{}/{}/{}", g, v, k);
+}
+
+}  // namespace
+
+void CrdSchemas::add(NodeRef crd, std::shared_ptr<const Document> keep_alive) {
+  if (crd["kind"].str() != "CustomResourceDefinition" ||
+      !crd["apiVersion"].str().starts_with("apiextensions.k8s.io/"))
+    return;
+  NodeRef spec = crd["spec"];
+  std::string_view group = spec["group"].str();
+  std::string_view kind = spec["names"]["kind"].str();
+  if (kind.empty()) return;
+  kinds_.emplace(fmt::format("{}/{}", group, kind), 0);
+  bool used = false;
+  NodeRef versions = spec["versions"];
+  NodeRef shared = spec["validation"]["openAPIV3Schema"];  // v1beta1
+  for (std::uint32_t i = 0; i < versions.size(); ++i) {
+    NodeRef v = versions.at(i);
+    if (v["served"].is_false()) continue;
+    NodeRef schema = v["schema"]["openAPIV3Schema"];
+    if (!schema.is_map()) schema = shared;
+    if (!schema.is_map()) continue;
+    used |= versions_.emplace(key3(group, v["name"].str(), kind), Entry{schema})
+                .second;
+  }
+  if (!versions.is_seq() && shared.is_map())
+    used |=
+        versions_
+            .emplace(key3(group, spec["version"].str(), kind), Entry{shared})
+            .second;
+  if (used) documents_.push_back(std::move(keep_alive));
+}
+
+const SchemaNode* CrdSchemas::find(std::string_view group,
+                                   std::string_view version,
+                                   std::string_view kind) {
+  auto it = versions_.find(key3(group, version, kind));
+  if (it == versions_.end()) return nullptr;
+  Entry& e = it->second;
+  if (!e.compiled) {
+    rapidjson::Document json;
+    to_json(e.schema, &json, json.GetAllocator(), 0);
+    e.compiled = arena_.compile(json);
+  }
+  return e.compiled;
+}
+
+bool CrdSchemas::defines(std::string_view group, std::string_view kind) const {
+  return kinds_.count(fmt::format("{}/{}", group, kind)) > 0;
+}
+
+SchemaAnalysis::SchemaAnalysis(
+    const Model& model,
+    const std::vector<std::shared_ptr<const Document>>& crd_documents)
+    : model_(model) {
+  for (const Object& o : model.objects) {
+    if (o.id.kind == "CustomResourceDefinition") crds_.add(o.root, o.document);
+  }
+  for (const auto& doc : crd_documents) {
+    NodeRef root = doc->root();
+    NodeRef items = root["items"];
+    if (root["kind"].str().ends_with("List") && items.is_seq()) {
+      for (std::uint32_t i = 0; i < items.size(); ++i)
+        crds_.add(items.at(i), doc);
+    } else {
+      crds_.add(root, doc);
+    }
+  }
+  const BuiltinSchemas& builtin = BuiltinSchemas::get();
+  for (const Object& o : model.objects) {
+    if (builtin.find(o.group, o.version, o.id.kind)) continue;
+    // Removed or unknown versions of built-in groups: the removed-API
+    // rule's job, not a missing schema.
+    if (builtin.has_group(o.group)) continue;
+    if (crds_.find(o.group, o.version, o.id.kind)) continue;
+    MissingKind& m =
+        missing_[fmt::format("{} {}", o.id.api_version, o.id.kind)];
+    if (!m.first) {
+      m.first = &o;
+      m.crd_without_version = crds_.defines(o.group, o.id.kind);
+    }
+    ++m.count;
+  }
+}
+
+const SchemaNode* SchemaAnalysis::schema_of(const Object& o) const {
+  const SchemaNode* s =
+      BuiltinSchemas::get().find(o.group, o.version, o.id.kind);
+  return s ? s : crds_.find(o.group, o.version, o.id.kind);
+}
+
+const std::vector<SchemaViolation>& SchemaAnalysis::violations(
+    const Object& object) const {
+  if (cached_ == &object) return cached_violations_;
+  cached_ = &object;
+  cached_violations_.clear();
+  if (const SchemaNode* s = schema_of(object)) {
+    validate_object(object.root, *s, *BuiltinSchemas::get().object_meta(),
+                    &cached_violations_);
+  }
+  return cached_violations_;
+}
+
+const SchemaAnalysis::MissingKind* SchemaAnalysis::missing(
+    const Object& object) const {
+  auto it = missing_.find(
+      fmt::format("{} {}", object.id.api_version, object.id.kind));
+  if (it == missing_.end() || it->second.first != &object) return nullptr;
+  return &it->second;
+}
+
+}  // namespace launchlint
