@@ -257,9 +257,30 @@ TEST_CASE("SARIF rules carry what GitHub code scanning shows") {
     CHECK(std::string(r["shortDescription"]["text"].GetString()) ==
           info.summary);
     std::string doc_text(rule_doc(info.name));
-    std::string what = doc_section(doc_text, "What it does");
-    std::replace(what.begin(), what.end(), '\n', ' ');  // one paragraph
-    CHECK(std::string(r["fullDescription"]["text"].GetString()) == what);
+    // The doc's "What it does", with the hard-wrapped lines of each
+    // paragraph joined: the same words, and no line break inside a sentence.
+    auto words = [](std::string_view text) {
+      std::string out;
+      for (char c : text) {
+        bool space = c == ' ' || c == '\n';
+        if (space && (out.empty() || out.back() == ' ')) continue;
+        out.push_back(space ? ' ' : c);
+      }
+      return out;
+    };
+    std::string full = r["fullDescription"]["text"].GetString();
+    CHECK(words(full) == words(doc_section(doc_text, "What it does")));
+    for (std::size_t at = full.find('\n'); at != std::string::npos;
+         at = full.find('\n', at + 1)) {
+      std::string_view rest = std::string_view(full).substr(at + 1);
+      bool paragraph =
+          rest.starts_with('\n') || (at > 0 && full[at - 1] == '\n');
+      bool block = rest.starts_with("- ") || rest.starts_with("* ") ||
+                   rest.starts_with("| ") || rest.starts_with("```") ||
+                   rest.starts_with("#") ||
+                   (!rest.empty() && rest[0] >= '0' && rest[0] <= '9');
+      CHECK_MESSAGE((paragraph || block), full.substr(0, at + 1));
+    }
     CHECK(std::string(r["help"]["markdown"].GetString()) == doc_text);
     CHECK(std::string(r["help"]["text"].GetString()) == doc_text);
     std::string uri = r["helpUri"].GetString();

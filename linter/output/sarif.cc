@@ -97,13 +97,25 @@ void physical_location(Writer& w, const Location& loc, const std::string& root,
   w.EndObject();
 }
 
+// Markdown that must start a line: list items, tables, code, headings.
+bool starts_block(std::string_view line) {
+  for (std::string_view prefix : {"- ", "* ", "| ", "```", "#"}) {
+    if (line.starts_with(prefix)) return true;
+  }
+  std::size_t digits = 0;
+  while (digits < line.size() && line[digits] >= '0' && line[digits] <= '9')
+    ++digits;
+  return digits > 0 && line.substr(digits).starts_with(". ");
+}
+
 // Joins the hard-wrapped lines of each paragraph: viewers wrap plain text.
 std::string unwrap(std::string text) {
   for (std::size_t i = 0; i < text.size(); ++i) {
     if (text[i] != '\n') continue;
-    bool paragraph_end = (i + 1 < text.size() && text[i + 1] == '\n') ||
-                         (i > 0 && text[i - 1] == '\n');
-    if (!paragraph_end) text[i] = ' ';
+    std::string_view rest = std::string_view(text).substr(i + 1);
+    bool keep = rest.empty() || rest[0] == '\n' ||
+                (i > 0 && text[i - 1] == '\n') || starts_block(rest);
+    if (!keep) text[i] = ' ';
   }
   return text;
 }
