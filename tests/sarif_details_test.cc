@@ -189,7 +189,9 @@ TEST_CASE("columns: SARIF reads non-ASCII lines of files on disk") {
            "readinessProbe: {exec: {command: [x]}}, resources: {requests: "
            "{cpu: 1, memory: 1Gi}}}\r\n";
   }
-  LintRun run = lint_paths({file.string()}, LintOptions{});
+  LintOptions pinned;
+  pinned.config = &testing::pinned_rules();
+  LintRun run = lint_paths({file.string()}, pinned);
   auto image =
       std::find_if(run.findings.begin(), run.findings.end(),
                    [](const Finding& f) { return f.rule->id == "ROL001"; });

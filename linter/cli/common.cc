@@ -8,6 +8,8 @@
 
 #include <fmt/format.h>
 
+#include "linter/model/api_versions.h"
+
 namespace launchlint {
 
 void add_input_options(CLI::App* cmd, InputFlags* flags) {
@@ -22,6 +24,11 @@ void add_input_options(CLI::App* cmd, InputFlags* flags) {
       ->capture_default_str();
   cmd->add_option("--today", flags->today,
                   "Evaluate exception expiry as of this date (YYYY-MM-DD)");
+  cmd->add_option("--kube-version", flags->kube_version,
+                  fmt::format("Target Kubernetes version for removed and "
+                              "deprecated API versions (default: the config's "
+                              "kubernetesVersion, else 1.{})",
+                              kNewestKubeMinor));
   cmd->add_option("-o,--output", flags->output,
                   "Write the report to FILE instead of stdout");
   cmd->add_option("--color", flags->color, "Colored text output")
@@ -45,6 +52,16 @@ bool prepare_lint(const InputFlags& flags, Config* config,
   options->settings.default_namespace = flags.default_namespace;
   apply_config(*config, &options->settings);
   options->config = config;
+  std::string version =
+      flags.kube_version.empty() ? config->kubernetes_version : flags.kube_version;
+  if (!version.empty() &&
+      !parse_kube_version(version, &options->settings.kube_minor)) {
+    std::cerr << fmt::format(
+        "launchlint: error: Kubernetes version {}: expected a version such "
+        "as 1.{}\n",
+        version, kNewestKubeMinor);
+    return false;
+  }
   if (!flags.today.empty()) {
     std::optional<long> day = parse_date(flags.today);
     if (!day) {

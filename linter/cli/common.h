@@ -19,6 +19,7 @@ struct InputFlags {
   std::string config;  // --config; empty: .launchlint.yaml found upward
   std::string default_namespace = "default";
   std::string today;   // --today YYYY-MM-DD, for reproducible expiry checks
+  std::string kube_version;  // --kube-version; else the config's, else newest
   std::string output;
   std::string color = "auto";
 };

@@ -22,4 +22,26 @@ double container_accelerators(const Container& container);
 // containers, or the largest init container if that is more.
 double pod_accelerators(const PodTemplate& pod);
 
+// Node-label keys that place a pod on accelerator nodes:
+// nvidia.com/gpu.product, nvidia.com/gpu.present,
+// cloud.google.com/gke-accelerator, karpenter.k8s.aws/instance-gpu-name,
+// node.kubernetes.io/instance-type, ... A key or value naming a GPU
+// ("gpu", "accelerator", "nvidia", "tpu", ...) counts too: clusters label
+// their GPU pools their own way (`pool: gpu-a100`).
+bool is_accelerator_node_label(std::string_view key, std::string_view value);
+
+// How a pod template is placed on accelerator nodes: by nodeName, a
+// nodeSelector or required node affinity on an accelerator label (Required),
+// by preferred affinity only (Preferred), or not at all (None).
+enum class AcceleratorPlacement { None, Preferred, Required };
+AcceleratorPlacement accelerator_placement(const PodTemplate& pod);
+
+// Taint keys GPU node pools carry: nvidia.com/gpu, amd.com/gpu,
+// aws.amazon.com/neuron, google.com/tpu, habana.ai/gaudi, sku (AKS), ...
+bool is_accelerator_taint_key(std::string_view key);
+
+// The platform adds the GPU toleration itself: GKE's accelerator node
+// selectors (and its ExtendedResourceToleration admission).
+bool platform_injects_accelerator_toleration(const PodTemplate& pod);
+
 }  // namespace launchlint

@@ -40,8 +40,9 @@ enum class ContainerKind : std::uint8_t { Main, Init, Sidecar };
 struct Container {
   NodeRef node;
   ContainerKind kind = ContainerKind::Main;
-  // A KServe `model`/framework container: its runtime supplies image, probes
-  // and ports.
+  // A KServe `model`/framework container, or an LLMInferenceService
+  // container merged with its config template by name: the runtime supplies
+  // image, probes, ports and securityContext.
   bool from_runtime = false;
 
   std::string_view name() const { return node["name"].str(); }

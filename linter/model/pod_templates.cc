@@ -107,6 +107,14 @@ std::vector<PodTemplate> find_pod_templates(const Object& o) {
     add_inline_pod(spec["prefill"]["template"], o.metadata, "prefill", &out);
     add_inline_pod(spec["prefill"]["worker"], o.metadata, "prefill-worker",
                    &out);
+    // The LLMInferenceServiceConfig templates are merged into these
+    // containers by name, supplying image, securityContext, probes, volumes.
+    for (PodTemplate& t : out) {
+      for (Container& c : t.containers) {
+        if (c.name() == "main" || c.name() == "llm-d-routing-sidecar")
+          c.from_runtime = true;
+      }
+    }
   } else if (group == "ray.io" && kind == "RayCluster") {
     add_ray_cluster(spec, &out);
   } else if (group == "ray.io" && kind == "RayService") {

@@ -173,6 +173,92 @@ ServerKind object_server(const Object& o) {
   return ServerKind::None;
 }
 
+NodeRef flag_node(const Container& c,
+                  std::initializer_list<std::string_view> names) {
+  for (std::string_view field : {"command", "args"}) {
+    NodeRef list = c.node[field];
+    for (std::uint32_t i = 0; i < list.size(); ++i) {
+      std::vector<std::string> words;
+      split_into(list.at(i).str(), &words);
+      for (const std::string& w : words) {
+        for (std::string_view name : names) {
+          if (w == name || (w.starts_with(name) && w.size() > name.size() &&
+                            w[name.size()] == '='))
+            return list.at(i);
+        }
+      }
+    }
+  }
+  return {};
+}
+
+static bool set_size(std::string_view value, ParallelDegree* out) {
+  if (value.empty() || value.size() > 6 ||
+      value.find_first_not_of("0123456789") != std::string_view::npos)
+    return false;
+  out->size = std::stoll(std::string(value));
+  return true;
+}
+
+static ParallelDegree find_parallel_flag(
+    const Container& c, std::initializer_list<std::string_view> names) {
+  ParallelDegree out;
+  std::vector<std::string> words = container_words(c);
+  for (std::string_view name : names) {
+    bool present = false;
+    std::string value = flag_value(words, {name}, &present);
+    if (!present) continue;
+    out.flag = std::string(name);
+    out.at = flag_node(c, {name});
+    set_size(value, &out);
+    return out;
+  }
+  return out;
+}
+
+ParallelDegree tensor_parallel(const Container& c) {
+  switch (container_server(c)) {
+    case ServerKind::Vllm:
+      return find_parallel_flag(
+          c, {"--tensor-parallel-size", "-tp", "--tensor_parallel_size"});
+    case ServerKind::Sglang:
+      return find_parallel_flag(c, {"--tp", "--tp-size",
+                                      "--tensor-parallel-size"});
+    case ServerKind::Tgi: {
+      ParallelDegree out = find_parallel_flag(c, {"--num-shard"});
+      if (!out.flag.empty()) return out;
+      NodeRef env = c.node["env"];
+      for (std::uint32_t i = 0; i < env.size(); ++i) {
+        if (env.at(i)["name"].str() != "NUM_SHARD") continue;
+        out.flag = "NUM_SHARD";
+        out.at = env.at(i)["value"];
+        set_size(out.at.str(), &out);
+      }
+      return out;
+    }
+    default:
+      return {};
+  }
+}
+
+ParallelDegree pipeline_parallel(const Container& c) {
+  switch (container_server(c)) {
+    case ServerKind::Vllm:
+      return find_parallel_flag(
+          c, {"--pipeline-parallel-size", "-pp", "--pipeline_parallel_size"});
+    case ServerKind::Sglang:
+      return find_parallel_flag(c, {"--pp", "--pp-size",
+                                    "--pipeline-parallel-size"});
+    default:
+      return {};
+  }
+}
+
+ParallelDegree node_count(const Container& c) {
+  if (container_server(c) != ServerKind::Sglang) return {};
+  return find_parallel_flag(c, {"--nnodes"});
+}
+
 bool uses_accelerators(const PodTemplate& pod) {
   return pod_accelerators(pod) > 0;
 }

@@ -51,6 +51,26 @@ std::string flag_value(const std::vector<std::string>& words,
                        std::initializer_list<std::string_view> names,
                        bool* present = nullptr);
 
+// The command or args item of `container` that holds one of the flags
+// `names` ("--tp 4", "--tp=4" or "--tp" followed by "4"); invalid when none.
+NodeRef flag_node(const Container& container,
+                  std::initializer_list<std::string_view> names);
+
+// A parallelism degree set on a model server's command line. `size` is 0
+// when unset or not a literal number; `at` is the node that sets it.
+struct ParallelDegree {
+  long long size = 0;
+  std::string flag;
+  NodeRef at;
+};
+// Tensor parallelism: vLLM --tensor-parallel-size/-tp, TGI --num-shard (or
+// env NUM_SHARD), SGLang --tp/--tp-size.
+ParallelDegree tensor_parallel(const Container& container);
+// Pipeline parallelism: vLLM --pipeline-parallel-size/-pp, SGLang --pp.
+ParallelDegree pipeline_parallel(const Container& container);
+// Pods one server instance spans by itself: SGLang --nnodes.
+ParallelDegree node_count(const Container& container);
+
 // Whether the pod template asks for accelerators (any container).
 bool uses_accelerators(const PodTemplate& pod);
 bool uses_accelerators(const Object& object);

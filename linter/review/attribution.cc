@@ -2,16 +2,11 @@
 
 #include <algorithm>
 
+#include "linter/model/selectors.h"
+
 namespace launchlint {
 
 namespace {
-
-bool in_values(NodeRef values, std::string_view v) {
-  for (std::uint32_t i = 0; i < values.size(); ++i) {
-    if (values.at(i).str() == v) return true;
-  }
-  return false;
-}
 
 std::string service_account_of(const Object& o) {
   for (const PodTemplate& pod : o.pods) {
@@ -27,30 +22,6 @@ std::string key(const ObjectId& id) {
 }
 
 }  // namespace
-
-bool selector_matches(NodeRef selector, NodeRef labels) {
-  if (!selector.is_map()) return true;
-  bool structured = selector["matchLabels"].valid() ||
-                    selector["matchExpressions"].valid();
-  NodeRef match = structured ? selector["matchLabels"] : selector;
-  for (std::uint32_t i = 0; i < match.size(); ++i) {
-    if (labels[match.key_at(i).str()].str() != match.at(i).str() ||
-        !labels[match.key_at(i).str()].is_scalar())
-      return false;
-  }
-  NodeRef expressions = selector["matchExpressions"];
-  for (std::uint32_t i = 0; i < expressions.size(); ++i) {
-    NodeRef e = expressions.at(i);
-    NodeRef value = labels[e["key"].str()];
-    std::string_view op = e["operator"].str();
-    bool has = value.is_scalar();
-    if (op == "In" && !(has && in_values(e["values"], value.str()))) return false;
-    if (op == "NotIn" && has && in_values(e["values"], value.str())) return false;
-    if (op == "Exists" && !has) return false;
-    if (op == "DoesNotExist" && has) return false;
-  }
-  return true;
-}
 
 Attribution::Attribution(const Model& model) : model_(model) {
   for (std::size_t i = 0; i < model.objects.size(); ++i) {
@@ -83,8 +54,12 @@ std::vector<std::size_t> Attribution::selected_by(const std::string& ns,
   for (std::size_t w : workloads_) {
     const Object& o = model_.objects[w];
     if (o.id.ns != ns) continue;
+    bool structured = selector["matchLabels"].valid() ||
+                      selector["matchExpressions"].valid();
     for (const PodTemplate& pod : o.pods) {
-      if (selector_matches(selector, pod.metadata["labels"])) {
+      NodeRef labels = pod.metadata["labels"];
+      if (structured ? selector_matches(selector, labels)
+                     : labels_match(selector, labels)) {
         out.push_back(w);
         break;
       }

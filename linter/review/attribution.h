@@ -38,8 +38,4 @@ class Attribution {
   std::unordered_map<std::string, std::size_t> by_id_;
 };
 
-// Whether a label selector (matchLabels/matchExpressions, or a plain map as
-// Services use) matches `labels`. An empty selector matches everything.
-bool selector_matches(NodeRef selector, NodeRef labels);
-
 }  // namespace launchlint

@@ -21,6 +21,9 @@ enum class Area : std::uint8_t {
 };
 enum class Severity : std::uint8_t { Info, Warning, Error };
 
+// The newest Kubernetes minor release the API-removal table knows (1.34).
+inline constexpr int kNewestKubeMinor = 34;
+
 std::string_view to_string(Area area);
 std::string_view to_string(Severity severity);
 bool parse_area(std::string_view text, Area* area);
@@ -61,6 +64,8 @@ class SchemaAnalysis;
 struct LintSettings {
   std::string default_namespace = "default";
   OwnerDefaults owners;  // from the config file
+  // Target Kubernetes minor version (1.<kube_minor>) for API removals.
+  int kube_minor = kNewestKubeMinor;
 };
 
 // What a check sees: the whole model, and the settings.

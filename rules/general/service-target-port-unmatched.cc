@@ -1,0 +1,61 @@
+#include <re2/re2.h>
+
+#include <fmt/format.h>
+
+#include "linter/model/selectors.h"
+#include "linter/rules/rule.h"
+
+namespace launchlint {
+
+namespace {
+
+// Whether a container of `pod` has a port named `name`; KServe's runtime
+// containers get their ports from the runtime, so they may have it.
+bool names_port(const PodTemplate& pod, std::string_view name) {
+  for (const Container& c : pod.containers) {
+    if (c.from_runtime) return true;
+    NodeRef ports = c.node["ports"];
+    for (std::uint32_t i = 0; i < ports.size(); ++i) {
+      if (ports.at(i)["name"].str() == name) return true;
+    }
+  }
+  return false;
+}
+
+// Numeric targetPorts are not checked: a container may listen on a port it
+// does not declare (containerPort is informational), so only a port *name*
+// that no selected container carries is certainly wrong.
+void check(const LintContext& context, const Object& object, Reporter& out) {
+  if (!object.is("", "Service")) return;
+  std::vector<SelectedPod> pods =
+      pods_selected_by(context.model, object.id.ns, object.spec()["selector"]);
+  if (pods.empty()) return;
+  static const RE2 valid_name("[a-z0-9-]{1,15}");
+  NodeRef ports = object.spec()["ports"];
+  for (std::uint32_t i = 0; i < ports.size(); ++i) {
+    NodeRef target = ports.at(i)["targetPort"];
+    long long number = 0;
+    if (!target.is_scalar() || target.as_int(&number)) continue;
+    if (!RE2::FullMatch(target.str(), valid_name)) continue;  // invalid-port-name
+    bool found = false;
+    for (const SelectedPod& s : pods) found = found || names_port(*s.pod, target.str());
+    if (found) continue;
+    out.report(target,
+               fmt::format("Service {} targets the port name {}, which no "
+                           "container of the pods it selects ({}) declares: "
+                           "the Service has no endpoints on that port; name "
+                           "the containerPort {} or use an existing name",
+                           object.id.name, target.str(),
+                           pods.front().object->id.display(), target.str()),
+               {{pods.front().object->location(), "a selected workload"}});
+  }
+}
+
+}  // namespace
+
+extern const Rule kServiceTargetPortUnmatched = {
+    {"GEN007", "service-target-port-unmatched", Area::General, Severity::Error,
+     "A Service's named targetPort matches no port of the pods it selects."},
+    check};
+
+}  // namespace launchlint
