@@ -52,8 +52,7 @@ void walk(const fs::path& dir, std::vector<InputFile>* out,
   }
   std::sort(files.begin(), files.end());
   // "./a.yaml" reads better as "a.yaml" (no PATH means ".").
-  for (const fs::path& p : files)
-    out->push_back({p.lexically_normal().string()});
+  for (const fs::path& p : files) out->push_back({p.lexically_normal().string()});
 }
 
 }  // namespace

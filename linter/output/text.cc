@@ -10,7 +10,7 @@ struct Style {
   bool on;
   std::string_view paint(Severity s) const {
     if (!on) return "";
-    return s == Severity::Error     ? "\x1b[1;31m"
+    return s == Severity::Error ? "\x1b[1;31m"
            : s == Severity::Warning ? "\x1b[1;33m"
                                     : "\x1b[1;36m";
   }
@@ -78,8 +78,8 @@ void write_text(std::ostream& out, const Report& report, bool color,
       "{} error{}, {} warning{}, {} info{}{} in {} object{} from {} file{}",
       c.error, c.error == 1 ? "" : "s", c.warning, c.warning == 1 ? "" : "s",
       c.info, areas.empty() ? "" : " (", areas.empty() ? "" : areas + ")",
-      report.objects, report.objects == 1 ? "" : "s", report.stats.files,
-      report.stats.files == 1 ? "" : "s");
+      report.objects, report.objects == 1 ? "" : "s",
+      report.stats.files, report.stats.files == 1 ? "" : "s");
   if (c.suppressed) out << fmt::format(", {} suppressed", c.suppressed);
   if (report.stats.skipped_documents) {
     out << fmt::format(", {} document{} without apiVersion/kind skipped",
