@@ -230,6 +230,8 @@ expect_rc 1 "no PATH exit"
 # --- rules, explain, version
 run rules
 expect_rc 0 "rules"
+first=$(head -1 <<<"$out")
+expect_eq "$first" "SEC001   privileged-container               security       error    A container runs with securityContext.privileged: true." "rules first line (by area: security first)"
 gen001=$(grep '^GEN001 ' <<<"$out")
 expect_eq "$gen001" "GEN001   yaml-syntax                        general        error    The file is not valid YAML (or JSON) and part of it cannot be read." "rules line of GEN001"
 expect_has "$out" "SEC001   privileged-container" "rules lists SEC001"

@@ -1,5 +1,7 @@
+#include <algorithm>
 #include <iostream>
 #include <memory>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -10,9 +12,15 @@
 namespace launchlint {
 
 CommandRunner add_rules_command(CLI::App& app) {
-  app.add_subcommand("rules", "List every rule");
+  app.add_subcommand("rules", "List every rule, by area, then id");
   return [] {
-    for (const Rule* r : builtin_rules()) {
+    std::vector<const Rule*> rules(builtin_rules().begin(),
+                                   builtin_rules().end());
+    std::stable_sort(rules.begin(), rules.end(),
+                     [](const Rule* a, const Rule* b) {
+                       return a->info.area < b->info.area;
+                     });
+    for (const Rule* r : rules) {
       std::cout << fmt::format("{:<8} {:<34} {:<14} {:<8} {}\n", r->info.id,
                                r->info.name, to_string(r->info.area),
                                to_string(r->info.severity), r->info.summary);

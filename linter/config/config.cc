@@ -132,6 +132,7 @@ void apply_config(const Config& config, LintSettings* settings) {
   settings->owners.rollback = config.rollback_owner;
   settings->owners.slo = config.slo_owner;
   settings->owners.owner = config.owner;
+  if (!config.cost_labels.empty()) settings->cost_label_keys = config.cost_labels;
 }
 
 RuleSetting rule_setting(const Config& config, const RuleInfo& rule) {

@@ -66,6 +66,10 @@ struct LintSettings {
   OwnerDefaults owners;  // from the config file
   // Target Kubernetes minor version (1.<kube_minor>) for API removals.
   int kube_minor = kNewestKubeMinor;
+  // Labels every GPU or model-server workload and its pod template must carry
+  // so spend can be attributed (missing-cost-labels).
+  std::vector<std::string> cost_label_keys = {"model", "route", "tenant",
+                                              "workload-class"};
 };
 
 // What a check sees: the whole model, and the settings.

@@ -65,11 +65,12 @@ void CrdSchemas::add(NodeRef crd, std::shared_ptr<const Document> keep_alive) {
     if (v["served"].is_false()) continue;
     NodeRef schema = v["schema"]["openAPIV3Schema"];
     if (!schema.is_map()) schema = shared;
-    if (!schema.is_map()) continue;
+    // A served version without a schema accepts anything: an invalid
+    // handle compiles to a node that preserves unknown fields.
     used |= versions_.emplace(key3(group, v["name"].str(), kind), Entry{schema})
                 .second;
   }
-  if (!versions.is_seq() && shared.is_map())
+  if (!versions.is_seq() && !spec["version"].str().empty())
     used |=
         versions_
             .emplace(key3(group, spec["version"].str(), kind), Entry{shared})
@@ -84,9 +85,15 @@ const SchemaNode* CrdSchemas::find(std::string_view group,
   if (it == versions_.end()) return nullptr;
   Entry& e = it->second;
   if (!e.compiled) {
-    rapidjson::Document json;
-    to_json(e.schema, &json, json.GetAllocator(), 0);
-    e.compiled = arena_.compile(json);
+    if (e.schema.is_map()) {
+      rapidjson::Document json;
+      to_json(e.schema, &json, json.GetAllocator(), 0);
+      e.compiled = arena_.compile(json);
+    } else {
+      SchemaNode* any = arena_.make();
+      any->preserve_unknown = true;
+      e.compiled = any;
+    }
   }
   return e.compiled;
 }

@@ -249,9 +249,9 @@ class Walker {
 
   void type_error(NodeRef v, const SchemaNode& s) {
     std::string fix;
-    if (v.is_scalar() && (s.type == SchemaType::String ||
-                          (s.type == SchemaType::IntOrString &&
-                           classify(v) == ScalarKind::Float))) {
+    if (v.is_scalar() &&
+        (s.type == SchemaType::String || (s.type == SchemaType::IntOrString &&
+                                          classify(v) == ScalarKind::Float))) {
       fix = fmt::format(": quote it, \"{}\"", v.str());
     } else if (v.is_scalar() && v.quoted() &&
                (s.type == SchemaType::Integer || s.type == SchemaType::Number ||
