@@ -3,11 +3,13 @@
 # messages, folder walks. Usage: tests/cli.sh LAUNCHLINT
 set -uo pipefail
 bin=$(realpath "$1")
+repo=$(cd "$(dirname "$0")/.." && pwd)
+schema_check=$(dirname "$bin")/json_schema_check
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 # The fixed rule set of the writers' tests, found as the config of $work, so
 # that rules added later do not change the exact outputs below.
-cp testdata/outputs/.launchlint.yaml "$work/.launchlint.yaml"
+cp "$repo/testdata/outputs/.launchlint.yaml" "$work/.launchlint.yaml"
 cd "$work"
 failures=0
 fail() {
@@ -35,17 +37,24 @@ expect_not() {  # expect_not TEXT NEEDLE LABEL
   [[ $1 != *"$2"* ]] || fail "$3: [$2] unexpectedly in [$1]"
 }
 
-pod() {  # pod NAME IMAGE [NAMESPACE]: a Pod whose only possible finding is the image
+pod() {  # pod NAME IMAGE [NAMESPACE]
   printf 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: %s\n%sspec:\n  containers:\n  - name: app\n    image: %s\n    readinessProbe: {exec: {command: [ready]}}\n    resources: {requests: {cpu: 100m, memory: 64Mi}}\n' \
     "$1" "${3:+  namespace: $3
 }" "$2"
 }
-latest_msg='error: container "app" image "nginx:latest" uses the moving tag :latest: the running version can change under you and a rollback may not bring the previous one back; pin a version tag or a digest [ROL001]'
+# Exact text is asserted on findings of the loader's rules (duplicate-key,
+# yaml-syntax) on ConfigMaps, which the growing rule catalog leaves alone.
+configmap() {  # configmap NAME [DUPLICATE]: line 6 repeats key `a` when asked
+  printf 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: %s, namespace: web}\ndata:\n  a: "1"\n%s' \
+    "$1" "${2:+  a: \"2\"
+}"
+}
+dup_msg='error: duplicate key "a" (first set at line 5); Kubernetes rejects or silently drops one of them [GEN002]'
 
 mkdir -p clean errors warnings
-pod ok nginx:1.27.0 web >clean/ok.yaml
-pod bad nginx:latest web >errors/bad.yaml
-# Only a warning: no readiness probe.
+configmap ok >clean/ok.yaml
+configmap bad dup >errors/bad.yaml
+# A warning (no readiness probe) beside whatever else the catalog finds.
 printf 'apiVersion: v1\nkind: Pod\nmetadata: {name: slow, namespace: web}\nspec:\n  containers:\n  - {name: app, image: "nginx:1.27.0", resources: {requests: {cpu: 1, memory: 1Gi}}}\n' >warnings/warn.yaml
 
 # --- exit codes and --fail-on
@@ -55,22 +64,30 @@ expect_eq "$out" "0 errors, 0 warnings, 0 info in 1 object from 1 file" "clean s
 expect_eq "$err" "" "clean stderr"
 run lint errors
 expect_rc 1 "error finding"
-expect_eq "$out" "Pod web/bad
-errors/bad.yaml:9:12: $latest_msg
+expect_eq "$out" "errors/bad.yaml
+errors/bad.yaml:6:3: $dup_msg
 
-1 error, 0 warnings, 0 info (rollout 1) in 1 object from 1 file" "error report"
-run lint warnings
-expect_rc 0 "warning with --fail-on error (default)"
-expect_has "$out" "warnings/warn.yaml:6:5: warning: container \"app\" has no readinessProbe" "warning line"
-expect_has "$out" "0 errors, 1 warning, 0 info (rollout 1) in 1 object from 1 file" "warning summary"
-run lint warnings --fail-on warning
-expect_rc 1 "--fail-on warning"
+1 error, 0 warnings, 0 info (general 1) in 1 object from 1 file" "error report"
 run lint errors --fail-on warning
 expect_rc 1 "--fail-on warning with an error"
 run lint errors --fail-on never
 expect_rc 0 "--fail-on never"
 run lint clean --fail-on error
 expect_rc 0 "--fail-on error, clean"
+run lint clean --fail-on warning
+expect_rc 0 "--fail-on warning, clean"
+run lint warnings
+expect_has "$out" "warnings/warn.yaml:6:5: warning: container \"app\" has no readinessProbe" "warning line"
+# Which exit codes the warning file must give follows from its findings.
+"$bin" lint warnings --format json >warn.json
+read -r n_errors n_warnings < <(python3 -c 'import json; s=json.load(open("warn.json"))["summary"]; print(s["error"], s["warning"])')
+(( n_warnings > 0 )) || fail "warnings/warn.yaml has no warning"
+run lint warnings
+expect_rc $(( n_errors > 0 ? 1 : 0 )) "warnings, --fail-on error (default)"
+run lint warnings --fail-on warning
+expect_rc 1 "--fail-on warning"
+run lint warnings --fail-on never
+expect_rc 0 "warnings, --fail-on never"
 run lint errors --fail-on fatal
 expect_rc 2 "--fail-on fatal"
 expect_has "$err" "--fail-on: fatal not in {error,warning,never}" "bad --fail-on message"
@@ -92,14 +109,14 @@ printf 'a: [unclosed\n' >errors/broken.yaml
 run lint errors
 expect_rc 1 "syntax error"
 expect_has "$out" "errors/broken.yaml:2:1: error: YAML syntax error: end of sequence flow not found [GEN001]" "syntax error line"
-expect_has "$out" "errors/bad.yaml:9:12: $latest_msg" "other file still linted"
+expect_has "$out" "errors/bad.yaml:6:3: $dup_msg" "other file still linted"
 rm errors/broken.yaml
 
 # --- missing and unreadable paths: exit 2, named, the rest still reported
 run lint missing.yaml errors
 expect_rc 2 "missing path"
 expect_eq "$err" "launchlint: error: missing.yaml: no such file or folder" "missing path message"
-expect_has "$out" "errors/bad.yaml:9:12: $latest_msg" "missing path: others reported"
+expect_has "$out" "errors/bad.yaml:6:3: $dup_msg" "missing path: others reported"
 mkfifo pipe.yaml
 run lint pipe.yaml clean
 expect_rc 2 "FIFO"
@@ -111,7 +128,7 @@ expect_rc 2 "dangling symlink (exit 2 beats --fail-on never)"
 expect_eq "$err" "launchlint: error: dangling.yaml: no such file or folder" "dangling message"
 rm pipe.yaml dangling.yaml
 if (( EUID != 0 )); then  # root reads anything
-  pod locked nginx:1.27.0 >locked.yaml
+  configmap locked >locked.yaml
   chmod 000 locked.yaml
   run lint locked.yaml clean
   expect_rc 2 "unreadable file"
@@ -123,12 +140,18 @@ fi
 run lint errors --output report.txt
 expect_rc 1 "--output exit code"
 expect_eq "$out" "" "--output leaves stdout empty"
-expect_has "$(cat report.txt)" "errors/bad.yaml:9:12: $latest_msg" "--output content"
+expect_has "$(cat report.txt)" "errors/bad.yaml:6:3: $dup_msg" "--output content"
 expect_not "$(cat report.txt)" $'\x1b[' "--output has no colors"
 run lint errors --format json -o report.json
 expect_rc 1 "-o json"
 python3 -c 'import json,sys; d=json.load(open("report.json")); sys.exit(d["summary"]["error"] != 1)' \
   || fail "-o json content"
+run lint missing.yaml errors --format json -o report.json
+expect_rc 2 "json with a missing path"
+"$schema_check" "$repo/schemas/launchlint-output.schema.json" report.json >/dev/null \
+  || fail "json with a missing path: schema"
+python3 -c 'import json,sys; d=json.load(open("report.json")); sys.exit(d["errors"] != [{"path": "missing.yaml", "message": "no such file or folder"}] or d["summary"]["error"] != 1)' \
+  || fail "json with a missing path: errors and findings"
 run lint errors --output no/such/folder/report.txt
 expect_rc 2 "--output into a missing folder"
 expect_eq "$err" "launchlint: error: cannot write no/such/folder/report.txt" "--output error message"
@@ -136,16 +159,16 @@ expect_eq "$err" "launchlint: error: cannot write no/such/folder/report.txt" "--
 # --- stdin
 run lint - <errors/bad.yaml
 expect_rc 1 "stdin"
-expect_has "$out" "<stdin>:9:12: $latest_msg" "stdin location"
+expect_has "$out" "<stdin>:6:3: $dup_msg" "stdin location"
 run lint --format json - <errors/bad.yaml
-expect_has "$out" '"location":{"file":"<stdin>","line":9,"column":12}' "stdin json"
+expect_has "$out" '"location":{"file":"<stdin>","line":6,"column":3}' "stdin json"
 run lint - clean <errors/bad.yaml
 expect_has "$out" "in 2 objects from 2 files" "stdin with a folder"
 
 # --- --quiet
 run lint errors --quiet
-expect_eq "$out" "Pod web/bad
-errors/bad.yaml:9:12: $latest_msg" "--quiet"
+expect_eq "$out" "errors/bad.yaml
+errors/bad.yaml:6:3: $dup_msg" "--quiet"
 run lint clean -q
 expect_eq "$out" "" "--quiet, clean"
 expect_rc 0 "--quiet, clean exit"
@@ -163,6 +186,7 @@ expect_not "$out" $'\x1b[' "--color never"
 tty_out=$(script -qec "$bin lint errors" /dev/null)
 expect_has "$tty_out" $'\x1b[1;31merror\x1b[0m' "auto on a terminal"
 tty_out=$(NO_COLOR=1 script -qec "$bin lint errors" /dev/null)
+expect_has "$tty_out" "errors/bad.yaml:6:3:" "NO_COLOR run printed findings"
 expect_not "$tty_out" $'\x1b[' "auto on a terminal with NO_COLOR"
 tty_out=$(script -qec "$bin lint errors --color never" /dev/null)
 expect_not "$tty_out" $'\x1b[' "--color never on a terminal"
@@ -175,9 +199,10 @@ run lint unplaced.yaml --default-namespace team-a
 expect_has "$out" "Pod team-a/unplaced" "--default-namespace"
 run lint unplaced.yaml --default-namespace team-a --format json
 expect_has "$out" '"object":{"apiVersion":"v1","kind":"Pod","namespace":"team-a","name":"unplaced"}' "--default-namespace json"
-run lint errors --default-namespace team-a
-expect_has "$out" "Pod web/bad" "--default-namespace keeps explicit namespaces"
-rm unplaced.yaml
+pod placed nginx:latest web >placed.yaml
+run lint placed.yaml --default-namespace team-a
+expect_has "$out" "Pod web/placed" "--default-namespace keeps explicit namespaces"
+rm unplaced.yaml placed.yaml
 
 # --- folder walk: .yaml/.yml/.json, recursive, sorted, hidden and node_modules skipped
 mkdir -p tree/b tree/a/deep tree/.hidden tree/node_modules
@@ -192,13 +217,13 @@ pod text nginx:latest >tree/notes.txt
 pod upper nginx:latest >tree/A.YAML
 run lint tree --quiet
 expect_rc 1 "walk"
-files=$(grep -o '^[^ :]*\.[a-zA-Z]*:[0-9]*' <<<"$out" | cut -d: -f1 | tr '\n' ' ')
+files=$(grep -o '^[^ :]*\.[a-zA-Z]*:[0-9]*' <<<"$out" | cut -d: -f1 | uniq | tr '\n' ' ')
 expect_eq "$files" "tree/a/deep/x.yaml tree/a/y.yml tree/b/j.json tree/z.yaml " "walk order and filter"
 run lint tree/notes.txt
 expect_has "$out" "tree/notes.txt:8:12:" "a file named explicitly is read whatever its extension"
 # no PATH means the current folder
 (cd tree && "$bin" lint --quiet >"$work/.out" 2>"$work/.err"); rc=$?
-files=$(grep -o '^[^ :]*\.[a-zA-Z]*:[0-9]*' "$work/.out" | cut -d: -f1 | tr '\n' ' ')
+files=$(grep -o '^[^ :]*\.[a-zA-Z]*:[0-9]*' "$work/.out" | cut -d: -f1 | uniq | tr '\n' ' ')
 expect_eq "$files" "a/deep/x.yaml a/y.yml b/j.json z.yaml " "no PATH means ."
 expect_rc 1 "no PATH exit"
 
@@ -207,6 +232,8 @@ run rules
 expect_rc 0 "rules"
 first=$(head -1 <<<"$out")
 expect_eq "$first" "SEC001   privileged-container               security       error    A container runs with securityContext.privileged: true." "rules first line (by area: security first)"
+gen001=$(grep '^GEN001 ' <<<"$out")
+expect_eq "$gen001" "GEN001   yaml-syntax                        general        error    The file is not valid YAML (or JSON) and part of it cannot be read." "rules line of GEN001"
 expect_has "$out" "SEC001   privileged-container" "rules lists SEC001"
 rules_count=$(wc -l <<<"$out")
 (( rules_count >= 7 )) || fail "rules lists $rules_count rules"

@@ -48,8 +48,8 @@ void check_golden(const std::string& name, const std::string& got) {
     MESSAGE("updated ", path.string());
     return;
   }
-  REQUIRE_MESSAGE(testing::fs::exists(path),
-                  path.string(), " is missing: run with UPDATE_GOLDEN=1");
+  REQUIRE_MESSAGE(testing::fs::exists(path), path.string(),
+                  " is missing: run with UPDATE_GOLDEN=1");
   std::string want = testing::read_file(path);
   INFO(name, ": ", first_difference(got, want));
   CHECK(got == want);

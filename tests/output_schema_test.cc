@@ -2,11 +2,11 @@
 // SchemaValidator), the SARIF rule metadata GitHub code scanning reads, and
 // the schemas' power to reject broken documents.
 #include <doctest/doctest.h>
+#include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <set>
-
-#include <unistd.h>
 
 #include <fmt/format.h>
 
@@ -91,7 +91,8 @@ Finding suppressed_finding(const testing::Linted& linted) {
 
 }  // namespace
 
-TEST_CASE("JSON output is valid against schemas/launchlint-output.schema.json") {
+TEST_CASE(
+    "JSON output is valid against schemas/launchlint-output.schema.json") {
   testing::Linted linted = lint_everything();
   linted.run.findings.push_back(suppressed_finding(linted));
   std::string json = linted.json();
@@ -117,8 +118,16 @@ TEST_CASE("JSON output is valid against schemas/launchlint-output.schema.json") 
   CHECK(suppressed_count >= 1);
   CHECK(doc["summary"]["suppressed"].GetUint() == suppressed_count);
 
-  // An empty run is valid too.
-  CHECK(schema_errors(json_schema(), lint_in_memory({}).json()) == "");
+  // An empty run is valid too, and so is one with unreadable inputs.
+  testing::Linted empty = lint_in_memory({});
+  CHECK(schema_errors(json_schema(), empty.json()) == "");
+  empty.run.errors.push_back({"gone.yaml", "no such file or folder"});
+  std::string with_errors = empty.json();
+  CHECK(schema_errors(json_schema(), with_errors) == "");
+  CHECK(with_errors.find("\"errors\":[{\"path\":\"gone.yaml\",\"message\":"
+                         "\"no such file or folder\"}]") != std::string::npos);
+  CHECK(schema_errors(json_schema(),
+                      edited(with_errors, "/errors/0/message", "")) != "");
 }
 
 TEST_CASE("the JSON schema rejects broken output") {
@@ -162,6 +171,22 @@ TEST_CASE("SARIF output is valid against the SARIF 2.1.0 schema") {
   }
   CHECK(suppressions);
   CHECK(related);
+  CHECK(doc["runs"][0]["invocations"][0]["executionSuccessful"].GetBool());
+
+  // Unreadable inputs become error notifications of a failed invocation.
+  linted.run.errors.push_back({"sub dir/gone.yaml", "no such file or folder"});
+  std::string failed = linted.sarif();
+  CHECK(schema_errors(sarif_schema(), failed) == "");
+  rapidjson::Document failed_doc = parse(failed);
+  const auto& invocation = failed_doc["runs"][0]["invocations"][0];
+  CHECK_FALSE(invocation["executionSuccessful"].GetBool());
+  const auto& note = invocation["toolExecutionNotifications"][0];
+  CHECK(std::string(note["level"].GetString()) == "error");
+  CHECK(std::string(note["message"]["text"].GetString()) ==
+        "sub dir/gone.yaml: no such file or folder");
+  CHECK(std::string(
+            note["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+                .GetString()) == "sub%20dir/gone.yaml");
 
   std::ostringstream categorized;
   SarifOptions options;
@@ -232,14 +257,36 @@ TEST_CASE("SARIF rules carry what GitHub code scanning shows") {
     CHECK(std::string(r["shortDescription"]["text"].GetString()) ==
           info.summary);
     std::string doc_text(rule_doc(info.name));
-    CHECK(std::string(r["fullDescription"]["text"].GetString()) ==
-          doc_section(doc_text, "What it does"));
+    // The doc's "What it does", with the hard-wrapped lines of each
+    // paragraph joined: the same words, and no line break inside a sentence.
+    auto words = [](std::string_view text) {
+      std::string out;
+      for (char c : text) {
+        bool space = c == ' ' || c == '\n';
+        if (space && (out.empty() || out.back() == ' ')) continue;
+        out.push_back(space ? ' ' : c);
+      }
+      return out;
+    };
+    std::string full = r["fullDescription"]["text"].GetString();
+    CHECK(words(full) == words(doc_section(doc_text, "What it does")));
+    for (std::size_t at = full.find('\n'); at != std::string::npos;
+         at = full.find('\n', at + 1)) {
+      std::string_view rest = std::string_view(full).substr(at + 1);
+      bool paragraph =
+          rest.starts_with('\n') || (at > 0 && full[at - 1] == '\n');
+      bool block = rest.starts_with("- ") || rest.starts_with("* ") ||
+                   rest.starts_with("| ") || rest.starts_with("```") ||
+                   rest.starts_with("#") ||
+                   (!rest.empty() && rest[0] >= '0' && rest[0] <= '9');
+      CHECK_MESSAGE((paragraph || block), full.substr(0, at + 1));
+    }
     CHECK(std::string(r["help"]["markdown"].GetString()) == doc_text);
     CHECK(std::string(r["help"]["text"].GetString()) == doc_text);
     std::string uri = r["helpUri"].GetString();
     CHECK(uri.starts_with("https://"));
-    CHECK(uri.ends_with(fmt::format("rules/{}/{}.md", to_string(info.area),
-                                    info.name)));
+    CHECK(uri.ends_with(
+        fmt::format("rules/{}/{}.md", to_string(info.area), info.name)));
     std::string level = r["defaultConfiguration"]["level"].GetString();
     CHECK(level == (info.severity == Severity::Error     ? "error"
                     : info.severity == Severity::Warning ? "warning"
@@ -261,13 +308,15 @@ TEST_CASE("SARIF rules carry what GitHub code scanning shows") {
   }
 }
 
-TEST_CASE("SARIF locations: relative URIs under %SRCROOT%, regions, logical "
-          "locations") {
+TEST_CASE(
+    "SARIF locations: relative URIs under %SRCROOT%, regions, logical "
+    "locations") {
   testing::Linted linted = lint_fixtures();
   rapidjson::Document doc = parse(linted.sarif());
   const auto& run = doc["runs"][0];
-  CHECK(std::string(run["originalUriBaseIds"]["%SRCROOT%"]["uri"].GetString()) ==
-        "file:///src/launchlint/");
+  CHECK(
+      std::string(run["originalUriBaseIds"]["%SRCROOT%"]["uri"].GetString()) ==
+      "file:///src/launchlint/");
   std::set<std::string> uris;
   for (const auto& r : run["results"].GetArray()) {
     const auto& loc = r["locations"][0]["physicalLocation"];
@@ -279,15 +328,16 @@ TEST_CASE("SARIF locations: relative URIs under %SRCROOT%, regions, logical "
     CHECK(std::string(r["partialFingerprints"]["launchlint/v1"].GetString())
               .size() > 16);
   }
-  CHECK(uris == std::set<std::string>{
-                    "testdata/outputs/nested/deeper/duplicate.yml",
-                    "testdata/outputs/serving.yaml",
-                    "testdata/outputs/sub%20dir/broken%20file.yaml"});
+  CHECK(uris ==
+        std::set<std::string>{"testdata/outputs/nested/deeper/duplicate.yml",
+                              "testdata/outputs/serving.yaml",
+                              "testdata/outputs/sub%20dir/broken%20file.yaml"});
   // A file outside %SRCROOT% keeps an absolute file URI; stdin has a name.
-  testing::Linted outside = lint_in_memory(
-      {{"/elsewhere/a b.yaml", "apiVersion: v1\nkind: Pod\nmetadata: {name: "
-                               "p}\nspec: {containers: [{name: c, image: x}]}\n"},
-       {"<stdin>", "a: [\n"}});
+  testing::Linted outside =
+      lint_in_memory({{"/elsewhere/a b.yaml",
+                       "apiVersion: v1\nkind: Pod\nmetadata: {name: "
+                       "p}\nspec: {containers: [{name: c, image: x}]}\n"},
+                      {"<stdin>", "a: [\n"}});
   rapidjson::Document other = parse(outside.sarif());
   std::set<std::string> other_uris;
   for (const auto& r : other["runs"][0]["results"].GetArray()) {

@@ -40,7 +40,7 @@ struct Linted {
 
   Report report() const {
     return Report{run.findings, run.model.stats, builtin_rules(),
-                  run.model.objects.size()};
+                  run.model.objects.size(), nullptr, run.errors};
   }
   std::string text(bool color = false) const {
     std::ostringstream out;

@@ -13,45 +13,65 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 failures=0
 
-# Runs launchlint with the given arguments into $work/$name.sarif (exit 0 or
-# 1 expected) and validates it; checks that it holds `want` results.
+# check NAME STDIN ARGS...: runs launchlint with ARGS (stdin from STDIN)
+# into $work/NAME.sarif, exit 0 or 1 expected, and checks that the SARIF holds
+# one result per finding of the JSON report of the same run. All files are
+# validated together below (one multitool run).
+produced=()
 check() {
-  local name=$1 want=$2
+  local name=$1 input=$2
   shift 2
   local status=0
-  "$bin" lint --format sarif --output "$work/$name.sarif" "$@" || status=$?
+  "$bin" lint --format sarif --output "$work/$name.sarif" "$@" <"$input" || status=$?
   if (( status > 1 )); then
     echo "FAIL $name: launchlint exited $status" >&2
     failures=$((failures + 1))
     return
   fi
-  local got
+  "$bin" lint --format json --output "$work/$name.json" "$@" <"$input" || true
+  local got want
   got=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["runs"][0]["results"]))' "$work/$name.sarif")
-  if [[ $want == any && $got == 0 ]] || [[ $want != any && $got != "$want" ]]; then
-    echo "FAIL $name: $got results, expected $want" >&2
+  want=$(python3 -c 'import json,sys; print(len(json.load(open(sys.argv[1]))["findings"]))' "$work/$name.json")
+  if [[ $got != "$want" ]]; then
+    echo "FAIL $name: $got results, but $want findings in JSON" >&2
     failures=$((failures + 1))
   fi
-  if ! scripts/validate_sarif.sh "$work/$name.sarif" >"$work/$name.log" 2>&1; then
-    echo "FAIL $name: SARIF rejected" >&2
-    cat "$work/$name.log" >&2
+  if [[ $name != clean && $got == 0 ]]; then
+    echo "FAIL $name: no results" >&2
     failures=$((failures + 1))
-  else
-    echo "ok   $name ($got results)"
   fi
+  produced+=("$work/$name.sarif")
 }
 
 # The fixtures run with a fixed rule set (testdata/outputs/.launchlint.yaml)
-# so the counts do not move when rules are added; every-rule runs them all.
+# so the URIs below do not move when rules are added; every-rule runs them all.
 pinned=(--config testdata/outputs/.launchlint.yaml)
-check fixtures 7 "${pinned[@]}" testdata/outputs
-check every-rule any testdata/rules testdata/examples
-check stdin 5 "${pinned[@]}" - <testdata/outputs/serving.yaml
-check stdin-and-files 12 "${pinned[@]}" - testdata/outputs <testdata/outputs/serving.yaml
+check fixtures /dev/null "${pinned[@]}" testdata/outputs
+check every-rule /dev/null testdata/rules testdata/examples
+check stdin testdata/outputs/serving.yaml "${pinned[@]}" -
+check stdin-and-files testdata/outputs/serving.yaml "${pinned[@]}" - testdata/outputs
 cp "testdata/outputs/sub dir/broken file.yaml" "$work/outside file.yaml"
-check outside-the-current-folder 1 "${pinned[@]}" "$work/outside file.yaml"
-check category 7 "${pinned[@]}" testdata/outputs --sarif-category launchlint/prod
+check outside-the-current-folder /dev/null "${pinned[@]}" "$work/outside file.yaml"
+check category /dev/null "${pinned[@]}" testdata/outputs --sarif-category launchlint/prod
 printf 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: clean}\n' >"$work/clean.yaml"
-check clean 0 "${pinned[@]}" "$work/clean.yaml"
+check clean /dev/null "${pinned[@]}" "$work/clean.yaml"
+# A missing input (exit 2) is recorded as a tool error notification.
+status=0
+"$bin" lint --format sarif --output "$work/missing-input.sarif" "${pinned[@]}" testdata/outputs "no such.yaml" 2>/dev/null || status=$?
+if (( status != 2 )); then
+  echo "FAIL missing-input: exit $status, expected 2" >&2
+  failures=$((failures + 1))
+fi
+grep -q '"executionSuccessful":false' "$work/missing-input.sarif" \
+  || { echo "FAIL missing-input: no failed invocation" >&2; failures=$((failures + 1)); }
+produced+=("$work/missing-input.sarif")
+
+if scripts/validate_sarif.sh "${produced[@]}"; then
+  echo "ok   ${#produced[@]} SARIF files pass both validators"
+else
+  echo "FAIL: SARIF rejected" >&2
+  failures=$((failures + 1))
+fi
 
 # The URIs GitHub resolves against the checkout.
 python3 - "$work/fixtures.sarif" <<'PY' || failures=$((failures + 1))

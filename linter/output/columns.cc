@@ -36,21 +36,23 @@ void collect(std::istream& in, const std::string& file,
 std::uint32_t utf16_column(std::string_view line_text,
                            std::uint32_t byte_column) {
   if (byte_column <= 1) return byte_column;
-  std::string_view before =
-      line_text.substr(0, std::min<std::size_t>(byte_column - 1,
-                                                line_text.size()));
+  std::string_view before = line_text.substr(
+      0, std::min<std::size_t>(byte_column - 1, line_text.size()));
   std::uint32_t units = 0;
   for (std::size_t i = 0; i < before.size();) {
     auto c = static_cast<unsigned char>(before[i]);
-    std::size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3
-                                   : (c >> 3) == 30                  ? 4
-                                                                     : 1;
+    std::size_t len = c < 0x80         ? 1
+                      : (c >> 5) == 6  ? 2
+                      : (c >> 4) == 14 ? 3
+                      : (c >> 3) == 30 ? 4
+                                       : 1;
     units += len == 4 ? 2 : 1;  // outside the BMP: a surrogate pair
     i += len;
   }
   // A column past the end of the line (an error at end of line) keeps its
   // distance from the end.
-  std::uint32_t beyond = byte_column - 1 - static_cast<std::uint32_t>(before.size());
+  std::uint32_t beyond =
+      byte_column - 1 - static_cast<std::uint32_t>(before.size());
   return units + beyond + 1;
 }
 

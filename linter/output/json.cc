@@ -221,6 +221,18 @@ void write_json(std::ostream& out, const Report& report) {
   for (const Finding& f : report.findings) write_finding(w, f);
   w.EndArray();
 
+  w.Key("errors");
+  w.StartArray();
+  for (const InputError& e : report.errors) {
+    w.StartObject();
+    w.Key("path");
+    string(w, e.path);
+    w.Key("message");
+    string(w, e.message);
+    w.EndObject();
+  }
+  w.EndArray();
+
   Counts c = count_findings(report.findings);
   w.Key("summary");
   w.StartObject();

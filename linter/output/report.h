@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "linter/load/inputs.h"
 #include "linter/model/model.h"
 #include "linter/review/review.h"
 #include "linter/rules/rule.h"
@@ -20,6 +21,8 @@ struct Report {
   std::span<const Rule* const> rules;
   std::size_t objects = 0;
   const Review* review = nullptr;  // adds "workloads" and "decision" to JSON
+  // Inputs that could not be read (exit code 2): JSON and SARIF record them.
+  std::span<const InputError> errors = {};
 };
 
 struct Counts {
@@ -49,8 +52,8 @@ void write_review_text(std::ostream& out, const Report& report, bool color);
 void write_review_markdown(std::ostream& out, const Report& report);
 
 struct SarifOptions {
-  std::string category;      // automationDetails.id
-  std::string root;          // %SRCROOT%: absolute folder; default: the current one
+  std::string category;  // automationDetails.id
+  std::string root;      // %SRCROOT%: absolute folder; default: the current one
   // Text of inputs that are not files on disk (stdin, in-memory sources),
   // keyed by display name: SARIF columns count UTF-16 code units, so the
   // writer reads the lines of non-ASCII findings to convert byte columns.

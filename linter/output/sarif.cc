@@ -22,15 +22,17 @@ void string(Writer& w, std::string_view s) {
 }
 
 std::string_view level(Severity s) {
-  return s == Severity::Error ? "error" : s == Severity::Warning ? "warning"
-                                                                 : "note";
+  return s == Severity::Error     ? "error"
+         : s == Severity::Warning ? "warning"
+                                  : "note";
 }
 
 std::string_view security_severity(Severity s) {
   return s == Severity::Error ? "8.0" : s == Severity::Warning ? "5.5" : "3.0";
 }
 
-std::uint64_t fnv1a(std::string_view s, std::uint64_t h = 1469598103934665603ull) {
+std::uint64_t fnv1a(std::string_view s,
+                    std::uint64_t h = 1469598103934665603ull) {
   for (unsigned char c : s) {
     h ^= c;
     h *= 1099511628211ull;
@@ -63,8 +65,8 @@ Uri artifact_uri(std::string_view file, const std::string& root) {
   namespace fs = std::filesystem;
   if (file == "<stdin>") return {"stdin", true};
   fs::path path(file);
-  fs::path abs = (path.is_absolute() ? path : fs::path(root) / path)
-                     .lexically_normal();
+  fs::path abs =
+      (path.is_absolute() ? path : fs::path(root) / path).lexically_normal();
   std::string a = abs.generic_string();
   if (!root.empty() && a.starts_with(root)) {
     return {encode_path(a.substr(root.size())), true};
@@ -96,6 +98,29 @@ void physical_location(Writer& w, const Location& loc, const std::string& root,
   w.EndObject();
 }
 
+// Markdown that must start a line: list items, tables, code, headings.
+bool starts_block(std::string_view line) {
+  for (std::string_view prefix : {"- ", "* ", "| ", "```", "#"}) {
+    if (line.starts_with(prefix)) return true;
+  }
+  std::size_t digits = 0;
+  while (digits < line.size() && line[digits] >= '0' && line[digits] <= '9')
+    ++digits;
+  return digits > 0 && line.substr(digits).starts_with(". ");
+}
+
+// Joins the hard-wrapped lines of each paragraph: viewers wrap plain text.
+std::string unwrap(std::string text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '\n') continue;
+    std::string_view rest = std::string_view(text).substr(i + 1);
+    bool keep = rest.empty() || rest[0] == '\n' ||
+                (i > 0 && text[i - 1] == '\n') || starts_block(rest);
+    if (!keep) text[i] = ' ';
+  }
+  return text;
+}
+
 void rule_descriptor(Writer& w, const RuleInfo& info) {
   std::string_view doc = rule_doc(info.name);
   w.StartObject();
@@ -108,7 +133,7 @@ void rule_descriptor(Writer& w, const RuleInfo& info) {
   w.Key("text");
   string(w, info.summary);
   w.EndObject();
-  std::string what = doc_section(doc, "What it does");
+  std::string what = unwrap(doc_section(doc, "What it does"));
   w.Key("fullDescription");
   w.StartObject();
   w.Key("text");
@@ -167,8 +192,9 @@ std::uint64_t fingerprint_hash(const Finding& f) {
     h = fnv1a(f.location.file_name(), fnv1a("|", h));
     h = fnv1a(without_digits(f.message), fnv1a("|", h));
   } else {
-    h = fnv1a(f.object.api_version.substr(0, f.object.api_version.rfind('/') + 1),
-              fnv1a("|", h));
+    h = fnv1a(
+        f.object.api_version.substr(0, f.object.api_version.rfind('/') + 1),
+        fnv1a("|", h));
     h = fnv1a(f.object.kind, fnv1a("|", h));
     h = fnv1a(f.object.ns, fnv1a("|", h));
     h = fnv1a(f.object.name, fnv1a("|", h));
@@ -272,6 +298,74 @@ void write_sarif(std::ostream& out, const Report& report,
     w.EndObject();
   }
 
+  // Unreadable inputs (GitHub shows them as tool errors), and results left
+  // out by the cap, are the invocation's notifications.
+  std::vector<const Finding*> results =
+      capped_results(report.findings, kSarifMaxResults);
+  bool truncated = results.size() < report.findings.size();
+  w.Key("invocations");
+  w.StartArray();
+  w.StartObject();
+  w.Key("executionSuccessful");
+  w.Bool(report.errors.empty());
+  if (!report.errors.empty() || truncated) {
+    w.Key("toolExecutionNotifications");
+    w.StartArray();
+    if (truncated) {
+      w.StartObject();
+      w.Key("descriptor");
+      w.StartObject();
+      w.Key("id");
+      w.String("results-truncated");
+      w.EndObject();
+      w.Key("level");
+      w.String("warning");
+      w.Key("message");
+      w.StartObject();
+      w.Key("text");
+      string(w, fmt::format(
+                    "{} findings, but code scanning accepts at most {} "
+                    "results a run: the {} least severe are left out; run "
+                    "launchlint with --format text or json to see them all",
+                    report.findings.size(), results.size(),
+                    report.findings.size() - results.size()));
+      w.EndObject();
+      w.EndObject();
+    }
+    for (const InputError& e : report.errors) {
+      w.StartObject();
+      w.Key("level");
+      w.String("error");
+      w.Key("message");
+      w.StartObject();
+      w.Key("text");
+      string(w, fmt::format("{}: {}", e.path, e.message));
+      w.EndObject();
+      w.Key("locations");
+      w.StartArray();
+      w.StartObject();
+      w.Key("physicalLocation");
+      w.StartObject();
+      w.Key("artifactLocation");
+      w.StartObject();
+      Uri uri = artifact_uri(e.path, root);
+      w.Key("uri");
+      string(w, uri.uri);
+      if (uri.relative) {
+        w.Key("uriBaseId");
+        w.String("%SRCROOT%");
+      }
+      w.EndObject();
+      w.EndObject();
+      w.EndObject();
+      w.EndArray();
+      w.EndObject();
+    }
+    w.EndArray();
+  }
+  w.EndObject();
+  w.EndArray();
+
   w.Key("originalUriBaseIds");
   w.StartObject();
   w.Key("%SRCROOT%");
@@ -283,40 +377,6 @@ void write_sarif(std::ostream& out, const Report& report,
 
   w.Key("columnKind");
   w.String("utf16CodeUnits");
-
-  std::vector<const Finding*> results =
-      capped_results(report.findings, kSarifMaxResults);
-  if (results.size() < report.findings.size()) {
-    w.Key("invocations");
-    w.StartArray();
-    w.StartObject();
-    w.Key("executionSuccessful");
-    w.Bool(true);
-    w.Key("toolExecutionNotifications");
-    w.StartArray();
-    w.StartObject();
-    w.Key("descriptor");
-    w.StartObject();
-    w.Key("id");
-    w.String("results-truncated");
-    w.EndObject();
-    w.Key("level");
-    w.String("warning");
-    w.Key("message");
-    w.StartObject();
-    w.Key("text");
-    string(w, fmt::format("{} findings, but code scanning accepts at most {} "
-                          "results a run: the {} least severe are left out; "
-                          "run launchlint with --format text or json to see "
-                          "them all",
-                          report.findings.size(), results.size(),
-                          report.findings.size() - results.size()));
-    w.EndObject();
-    w.EndObject();
-    w.EndArray();
-    w.EndObject();
-    w.EndArray();
-  }
 
   w.Key("results");
   w.StartArray();
