@@ -42,8 +42,7 @@ bool fails(const std::vector<Finding>& findings, const std::string& fail_on) {
 int run_lint(const LintFlags& flags) {
   LintOptions options;
   options.settings.default_namespace = flags.default_namespace;
-  if (!parse_kube_version(flags.kube_version,
-                          &options.settings.kube_minor)) {
+  if (!parse_kube_version(flags.kube_version, &options.settings.kube_minor)) {
     std::cerr << fmt::format(
         "launchlint: error: --kube-version {}: expected a Kubernetes version "
         "such as 1.{}\n",
@@ -78,9 +77,10 @@ int run_lint(const LintFlags& flags) {
     sarif.category = flags.sarif_category;
     write_sarif(*out, report, sarif);
   } else {
-    bool color = flags.color == "always" ||
-                 (flags.color == "auto" && flags.output.empty() &&
-                  ::isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr);
+    bool color =
+        flags.color == "always" ||
+        (flags.color == "auto" && flags.output.empty() &&
+         ::isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr);
     write_text(*out, report, color, /*summary=*/!flags.quiet);
   }
   out->flush();
