@@ -35,8 +35,7 @@ std::string read_file(const fs::path& p) {
 
 std::string canonical_id(std::string_view id_or_name) {
   const Rule* r = find_rule(id_or_name);
-  return r ? std::string(r->info.id)
-           : "unknown rule " + std::string(id_or_name);
+  return r ? std::string(r->info.id) : "unknown rule " + std::string(id_or_name);
 }
 
 // (line, rule id) pairs the file expects.
@@ -108,9 +107,8 @@ TEST_CASE("annotated rule tests") {
       got.emplace(f.location.line, std::string(f.rule->id));
     std::string problems;
     for (const auto& w : want) {
-      if (got.count(w) < want.count(w) &&
-          problems.find(fmt::format("{}:{}: expected {}", name, w.first,
-                                    w.second)) == std::string::npos)
+      if (got.count(w) < want.count(w) && problems.find(fmt::format(
+              "{}:{}: expected {}", name, w.first, w.second)) == std::string::npos)
         problems += fmt::format("{}:{}: expected {} (not reported)\n", name,
                                 w.first, w.second);
     }
@@ -118,9 +116,9 @@ TEST_CASE("annotated rule tests") {
       std::pair<std::uint32_t, std::string> key{f.location.line,
                                                 std::string(f.rule->id)};
       if (got.count(key) > want.count(key)) {
-        problems +=
-            fmt::format("{}:{}:{}: unexpected {}: {}\n", name, f.location.line,
-                        f.location.column, f.rule->id, f.message);
+        problems += fmt::format("{}:{}:{}: unexpected {}: {}\n", name,
+                                f.location.line, f.location.column,
+                                f.rule->id, f.message);
       }
     }
     INFO(problems);

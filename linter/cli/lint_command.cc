@@ -77,10 +77,9 @@ int run_lint(const LintFlags& flags) {
     sarif.category = flags.sarif_category;
     write_sarif(*out, report, sarif);
   } else {
-    bool color =
-        flags.color == "always" ||
-        (flags.color == "auto" && flags.output.empty() &&
-         ::isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr);
+    bool color = flags.color == "always" ||
+                 (flags.color == "auto" && flags.output.empty() &&
+                  ::isatty(STDOUT_FILENO) && std::getenv("NO_COLOR") == nullptr);
     write_text(*out, report, color, /*summary=*/!flags.quiet);
   }
   out->flush();

@@ -5,9 +5,8 @@
 
 int main(int argc, char** argv) {
   using namespace launchlint;
-  CLI::App app{
-      "launchlint: the launch review of Kubernetes LLM-serving "
-      "workloads, offline"};
+  CLI::App app{"launchlint: the launch review of Kubernetes LLM-serving "
+               "workloads, offline"};
   app.require_subcommand(1);
   app.set_help_all_flag("--help-all", "Show every subcommand's help");
 

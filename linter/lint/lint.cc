@@ -28,8 +28,7 @@ void add_file(std::string_view display, std::string_view text,
     ParsedStream parsed = parse_stream(body, file, options.parse_limits);
     run->model.stats.empty_documents += parsed.empty_documents;
     for (auto& doc : parsed.documents)
-      run->model.add_document(std::move(doc),
-                              options.settings.default_namespace);
+      run->model.add_document(std::move(doc), options.settings.default_namespace);
     diagnostics = std::move(parsed.diagnostics);
   }
   for (const ParseDiagnostic& d : diagnostics) {

@@ -20,8 +20,8 @@ struct LintOptions {
 
 struct LintRun {
   Model model;
-  std::vector<Finding> findings;   // sorted
-  std::vector<InputError> errors;  // unreadable paths: exit code 2
+  std::vector<Finding> findings;     // sorted
+  std::vector<InputError> errors;    // unreadable paths: exit code 2
 };
 
 // Loads every path, builds the model and runs the rules.

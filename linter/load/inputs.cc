@@ -85,8 +85,8 @@ bool read_input(const InputFile& input, std::size_t max_bytes,
     while (std::cin.read(buf, sizeof buf) || std::cin.gcount() > 0) {
       content->append(buf, static_cast<std::size_t>(std::cin.gcount()));
       if (content->size() > max_bytes) {
-        *error =
-            fmt::format("input larger than the {} MiB limit", max_bytes >> 20);
+        *error = fmt::format("input larger than the {} MiB limit",
+                             max_bytes >> 20);
         return false;
       }
     }

@@ -14,8 +14,8 @@ bool is_accelerator_resource(std::string_view name) {
       "nvidia.com/gpu", "amd.com/gpu", "google.com/tpu", "habana.ai/gaudi",
       "intel.com/gpu"};
   static constexpr std::array<std::string_view, 7> kPrefixes = {
-      "nvidia.com/mig-",       "nvidia.com/gpu.", "aws.amazon.com/neuron",
-      "gpu.intel.com/",        "habana.ai/",      "amd.com/gpu",
+      "nvidia.com/mig-",       "nvidia.com/gpu.",        "aws.amazon.com/neuron",
+      "gpu.intel.com/",        "habana.ai/",             "amd.com/gpu",
       "cloud-tpus.google.com/"};
   if (std::find(kExact.begin(), kExact.end(), name) != kExact.end())
     return true;

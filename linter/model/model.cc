@@ -23,8 +23,7 @@ bool read_object(std::shared_ptr<const Document> doc, NodeRef root,
   o.id.api_version = std::string(api_version);
   o.id.kind = std::string(kind);
   o.id.name = std::string(o.metadata["name"].str());
-  if (o.id.name.empty())
-    o.id.name = std::string(o.metadata["generateName"].str());
+  if (o.id.name.empty()) o.id.name = std::string(o.metadata["generateName"].str());
   std::string_view group, version;
   split_api_version(api_version, &group, &version);
   o.group = std::string(group);
@@ -78,8 +77,7 @@ void Model::finish() {
   }
   if (cluster_kinds.empty()) return;
   for (Object& o : objects) {
-    if (o.cluster_scoped || !cluster_kinds.count({o.group, o.id.kind}))
-      continue;
+    if (o.cluster_scoped || !cluster_kinds.count({o.group, o.id.kind})) continue;
     o.cluster_scoped = true;
     o.id.ns.clear();
   }

@@ -74,28 +74,17 @@ void split_into(std::string_view text, std::vector<std::string>* out) {
 
 std::string_view to_string(ServerKind kind) {
   switch (kind) {
-    case ServerKind::None:
-      return "none";
-    case ServerKind::Vllm:
-      return "vLLM";
-    case ServerKind::Tgi:
-      return "TGI";
-    case ServerKind::Sglang:
-      return "SGLang";
-    case ServerKind::Nim:
-      return "NIM";
-    case ServerKind::Triton:
-      return "Triton";
-    case ServerKind::Ollama:
-      return "Ollama";
-    case ServerKind::KServeHuggingFace:
-      return "KServe Hugging Face server";
-    case ServerKind::RayServe:
-      return "Ray Serve";
-    case ServerKind::LlamaCpp:
-      return "llama.cpp";
-    case ServerKind::Other:
-      return "model server";
+    case ServerKind::None: return "none";
+    case ServerKind::Vllm: return "vLLM";
+    case ServerKind::Tgi: return "TGI";
+    case ServerKind::Sglang: return "SGLang";
+    case ServerKind::Nim: return "NIM";
+    case ServerKind::Triton: return "Triton";
+    case ServerKind::Ollama: return "Ollama";
+    case ServerKind::KServeHuggingFace: return "KServe Hugging Face server";
+    case ServerKind::RayServe: return "Ray Serve";
+    case ServerKind::LlamaCpp: return "llama.cpp";
+    case ServerKind::Other: return "model server";
   }
   return "model server";
 }
@@ -153,8 +142,8 @@ ServerKind container_server(const Container& c) {
         (words[i + 1] == "run" || words[i + 1] == "deploy") && i > 0)
       return ServerKind::RayServe;
     for (const CommandPattern& p : kCommands) {
-      if (w == p.word ||
-          (p.word.find('.') != std::string_view::npos && w.starts_with(p.word)))
+      if (w == p.word || (p.word.find('.') != std::string_view::npos &&
+                          w.starts_with(p.word)))
         return p.kind;
     }
   }

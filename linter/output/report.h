@@ -32,8 +32,8 @@ void write_text(std::ostream& out, const Report& report, bool color,
 void write_json(std::ostream& out, const Report& report);
 
 struct SarifOptions {
-  std::string category;  // automationDetails.id
-  std::string root;      // %SRCROOT%: absolute folder, ends with '/'
+  std::string category;      // automationDetails.id
+  std::string root;          // %SRCROOT%: absolute folder, ends with '/'
 };
 void write_sarif(std::ostream& out, const Report& report,
                  const SarifOptions& options);

@@ -20,17 +20,15 @@ void string(Writer& w, std::string_view s) {
 }
 
 std::string_view level(Severity s) {
-  return s == Severity::Error     ? "error"
-         : s == Severity::Warning ? "warning"
-                                  : "note";
+  return s == Severity::Error ? "error" : s == Severity::Warning ? "warning"
+                                                                 : "note";
 }
 
 std::string_view security_severity(Severity s) {
   return s == Severity::Error ? "8.0" : s == Severity::Warning ? "5.5" : "3.0";
 }
 
-std::uint64_t fnv1a(std::string_view s,
-                    std::uint64_t h = 1469598103934665603ull) {
+std::uint64_t fnv1a(std::string_view s, std::uint64_t h = 1469598103934665603ull) {
   for (unsigned char c : s) {
     h ^= c;
     h *= 1099511628211ull;
@@ -70,8 +68,7 @@ Uri artifact_uri(std::string_view file, const std::string& root) {
   return {"file://" + encode_path(a), false};
 }
 
-void physical_location(Writer& w, const Location& loc,
-                       const std::string& root) {
+void physical_location(Writer& w, const Location& loc, const std::string& root) {
   Uri uri = artifact_uri(loc.file_name(), root);
   w.Key("physicalLocation");
   w.StartObject();
@@ -154,9 +151,8 @@ std::string fingerprint(const Finding& f) {
     h = fnv1a(f.location.file_name(), fnv1a("|", h));
     h = fnv1a(f.message, fnv1a("|", h));
   } else {
-    h = fnv1a(
-        f.object.api_version.substr(0, f.object.api_version.rfind('/') + 1),
-        fnv1a("|", h));
+    h = fnv1a(f.object.api_version.substr(0, f.object.api_version.rfind('/') + 1),
+              fnv1a("|", h));
     h = fnv1a(f.object.kind, fnv1a("|", h));
     h = fnv1a(f.object.ns, fnv1a("|", h));
     h = fnv1a(f.object.name, fnv1a("|", h));

@@ -94,8 +94,7 @@ class DocumentBuilder : public YAML::EventHandler {
   }
 
   void OnSequenceStart(const YAML::Mark& mark, const std::string&,
-                       YAML::anchor_t anchor,
-                       YAML::EmitterStyle::value) override {
+                       YAML::anchor_t anchor, YAML::EmitterStyle::value) override {
     open(mark, NodeType::Seq, anchor);
   }
   void OnSequenceEnd() override { close(); }
@@ -163,12 +162,13 @@ class DocumentBuilder : public YAML::EventHandler {
 
   void open(const YAML::Mark& mark, NodeType type, YAML::anchor_t anchor) {
     if (frames_.size() >= limits_.max_depth) {
-      throw Abort{
-          line(mark), column(mark),
-          fmt::format("nesting deeper than {} levels", limits_.max_depth)};
+      throw Abort{line(mark), column(mark),
+                  fmt::format("nesting deeper than {} levels",
+                              limits_.max_depth)};
     }
     std::uint32_t i = add(mark, type, anchor);
-    frames_.push_back({i, static_cast<std::uint32_t>(pending_.size()), anchor});
+    frames_.push_back(
+        {i, static_cast<std::uint32_t>(pending_.size()), anchor});
   }
 
   void close() {
@@ -231,8 +231,7 @@ class DocumentBuilder : public YAML::EventHandler {
     }
     if (sources.empty()) return;
     std::unordered_set<std::string_view> seen;
-    for (std::size_t k = 0; k < own.size(); k += 2)
-      seen.insert(key_text(own[k]));
+    for (std::size_t k = 0; k < own.size(); k += 2) seen.insert(key_text(own[k]));
     for (std::uint32_t src : sources) {
       const Node& m = doc_->nodes_[src];
       if (m.type != NodeType::Map) continue;
@@ -249,8 +248,7 @@ class DocumentBuilder : public YAML::EventHandler {
   }
 
   void report_duplicate_keys(std::uint32_t start) {
-    std::uint32_t pairs =
-        (static_cast<std::uint32_t>(pending_.size()) - start) / 2;
+    std::uint32_t pairs = (static_cast<std::uint32_t>(pending_.size()) - start) / 2;
     if (pairs < 2) return;
     auto report = [&](std::uint32_t first, std::uint32_t again) {
       const Node& a = doc_->nodes_[first];
@@ -377,11 +375,9 @@ bool check_encoding(std::string_view text, ParseDiagnostic* error) {
       ++i;
       continue;
     }
-    std::size_t len = c < 0x80         ? 1
-                      : (c >> 5) == 6  ? 2
-                      : (c >> 4) == 14 ? 3
-                      : (c >> 3) == 30 ? 4
-                                       : 0;
+    std::size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3
+                                   : (c >> 3) == 30                  ? 4
+                                                                     : 0;
     bool ok = len != 0 && i + len <= text.size();
     for (std::size_t k = 1; ok && k < len; ++k)
       ok = (static_cast<unsigned char>(text[i + k]) & 0xC0) == 0x80;
@@ -443,9 +439,8 @@ ParsedStream parse_stream(std::string_view text,
       out.diagnostics.push_back({"yaml-syntax", e.line, e.column, e.message});
     } catch (const YAML::Exception& e) {
       std::uint32_t line =
-          e.mark.is_null()
-              ? rest_line
-              : static_cast<std::uint32_t>(e.mark.line) + rest_line;
+          e.mark.is_null() ? rest_line
+                           : static_cast<std::uint32_t>(e.mark.line) + rest_line;
       std::uint32_t column =
           e.mark.is_null() ? 1 : static_cast<std::uint32_t>(e.mark.column) + 1;
       out.diagnostics.push_back(
