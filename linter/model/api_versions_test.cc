@@ -29,6 +29,10 @@ TEST_CASE("API removals are looked up by version and kind") {
   CHECK(find_api_removal("extensions/v1beta1", "Deployment")->removed_minor ==
         16);
   CHECK(find_api_removal("rbac.authorization.k8s.io/v1beta1", "Role"));
+  CHECK(find_api_removal("coordination.k8s.io/v1beta1", "Lease"));
+  // Kinds added to an old group version later are still served.
+  CHECK_FALSE(find_api_removal("coordination.k8s.io/v1beta1", "LeaseCandidate"));
+  CHECK_FALSE(find_api_removal("networking.k8s.io/v1beta1", "ServiceCIDR"));
   CHECK_FALSE(find_api_removal("apps/v1", "Deployment"));
   CHECK_FALSE(find_api_removal("v1", "Service"));
 }
