@@ -42,7 +42,8 @@ bool fails(const std::vector<Finding>& findings, const std::string& fail_on) {
 int run_lint(const LintFlags& flags) {
   LintOptions options;
   options.settings.default_namespace = flags.default_namespace;
-  if (!parse_kube_version(flags.kube_version, &options.settings.kube_minor)) {
+  if (!parse_kube_version(flags.kube_version,
+                          &options.settings.kube_minor)) {
     std::cerr << fmt::format(
         "launchlint: error: --kube-version {}: expected a Kubernetes version "
         "such as 1.{}\n",
