@@ -77,8 +77,9 @@ bool is_accelerator_node_label(std::string_view key, std::string_view value) {
       "node.kubernetes.io/instance-type",
       "beta.kubernetes.io/instance-type"};
   static constexpr std::array<std::string_view, 14> kWords = {
-      "gpu",    "accelerator", "nvidia", "tpu",  "neuron", "gaudi", "inferentia",
-      "trainium", "a100",     "h100",   "h200", "l40",    "l4",    "amd.com"};
+      "gpu",   "accelerator", "nvidia",   "tpu",    "neuron",
+      "gaudi", "inferentia",  "trainium", "a100",   "h100",
+      "h200",  "l40",         "l4",       "amd.com"};
   if (std::find(kKeys.begin(), kKeys.end(), key) != kKeys.end()) return true;
   // Instance types pick the machine, and with it the GPU model.
   if (key.ends_with("instance-type") || key.ends_with("instance_type"))
@@ -143,9 +144,14 @@ AcceleratorPlacement accelerator_placement(const PodTemplate& pod) {
 bool is_accelerator_taint_key(std::string_view key) {
   // "sku" is AKS's `sku=gpu:NoSchedule`.
   static constexpr std::array<std::string_view, 8> kKeys = {
-      "nvidia.com/gpu",        "amd.com/gpu",     "google.com/tpu",
-      "aws.amazon.com/neuron", "habana.ai/gaudi", "intel.com/gpu",
-      "gpu",                   "sku"};
+      "nvidia.com/gpu",
+      "amd.com/gpu",
+      "google.com/tpu",
+      "aws.amazon.com/neuron",
+      "habana.ai/gaudi",
+      "intel.com/gpu",
+      "gpu",
+      "sku"};
   if (std::find(kKeys.begin(), kKeys.end(), key) != kKeys.end()) return true;
   return key.starts_with("nvidia.com/") || key.starts_with("amd.com/gpu") ||
          key.starts_with("aws.amazon.com/neuron") ||

@@ -22,13 +22,16 @@ Model load(std::string_view text) {
 TEST_CASE("accelerator node labels and taints") {
   CHECK(is_accelerator_node_label("nvidia.com/gpu.product", "NVIDIA-L4"));
   CHECK(is_accelerator_node_label("cloud.google.com/gke-accelerator", "x"));
-  CHECK(is_accelerator_node_label("karpenter.k8s.aws/instance-gpu-name", "a10g"));
-  CHECK(is_accelerator_node_label("node.kubernetes.io/instance-type", "p5.48xlarge"));
+  CHECK(
+      is_accelerator_node_label("karpenter.k8s.aws/instance-gpu-name", "a10g"));
+  CHECK(is_accelerator_node_label("node.kubernetes.io/instance-type",
+                                  "p5.48xlarge"));
   CHECK(is_accelerator_node_label("pool", "gpu-a100"));
   CHECK(is_accelerator_node_label("accelerator", "h100"));
   CHECK(is_accelerator_node_label("size", "l4"));
   CHECK_FALSE(is_accelerator_node_label("kubernetes.io/os", "linux"));
-  CHECK_FALSE(is_accelerator_node_label("topology.kubernetes.io/zone", "us-east-1a"));
+  CHECK_FALSE(
+      is_accelerator_node_label("topology.kubernetes.io/zone", "us-east-1a"));
   CHECK_FALSE(is_accelerator_node_label("size", "large4"));
 
   CHECK(is_accelerator_taint_key("nvidia.com/gpu"));
@@ -88,10 +91,14 @@ spec:
   containers: [{name: s, image: i}]
 )");
   REQUIRE(m.objects.size() == 5);
-  CHECK(accelerator_placement(m.objects[0].pods[0]) == AcceleratorPlacement::Required);
-  CHECK(accelerator_placement(m.objects[1].pods[0]) == AcceleratorPlacement::Required);
-  CHECK(accelerator_placement(m.objects[2].pods[0]) == AcceleratorPlacement::None);
-  CHECK(accelerator_placement(m.objects[3].pods[0]) == AcceleratorPlacement::Preferred);
+  CHECK(accelerator_placement(m.objects[0].pods[0]) ==
+        AcceleratorPlacement::Required);
+  CHECK(accelerator_placement(m.objects[1].pods[0]) ==
+        AcceleratorPlacement::Required);
+  CHECK(accelerator_placement(m.objects[2].pods[0]) ==
+        AcceleratorPlacement::None);
+  CHECK(accelerator_placement(m.objects[3].pods[0]) ==
+        AcceleratorPlacement::Preferred);
   CHECK_FALSE(platform_injects_accelerator_toleration(m.objects[0].pods[0]));
   CHECK(platform_injects_accelerator_toleration(m.objects[4].pods[0]));
 }

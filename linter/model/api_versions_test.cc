@@ -18,15 +18,21 @@ TEST_CASE("kube versions parse to their minor") {
 }
 
 TEST_CASE("API removals are looked up by version and kind") {
-  const ApiRemoval* pdb = find_api_removal("policy/v1beta1", "PodDisruptionBudget");
+  const ApiRemoval* pdb =
+      find_api_removal("policy/v1beta1", "PodDisruptionBudget");
   REQUIRE(pdb);
   CHECK(pdb->removed_minor == 25);
   CHECK(pdb->replacement == "policy/v1");
   const ApiRemoval* ingress = find_api_removal("extensions/v1beta1", "Ingress");
   REQUIRE(ingress);
   CHECK(ingress->removed_minor == 22);
-  CHECK(find_api_removal("extensions/v1beta1", "Deployment")->removed_minor == 16);
+  CHECK(find_api_removal("extensions/v1beta1", "Deployment")->removed_minor ==
+        16);
   CHECK(find_api_removal("rbac.authorization.k8s.io/v1beta1", "Role"));
+  CHECK(find_api_removal("coordination.k8s.io/v1beta1", "Lease"));
+  // Kinds added to an old group version later are still served.
+  CHECK_FALSE(find_api_removal("coordination.k8s.io/v1beta1", "LeaseCandidate"));
+  CHECK_FALSE(find_api_removal("networking.k8s.io/v1beta1", "ServiceCIDR"));
   CHECK_FALSE(find_api_removal("apps/v1", "Deployment"));
   CHECK_FALSE(find_api_removal("v1", "Service"));
 }
@@ -46,10 +52,10 @@ spec: {maxUnavailable: 1, selector: {matchLabels: {app: a}}}
     }
     return out;
   };
-  CHECK(ids(20) == "");          // before the deprecation
-  CHECK(ids(21) == "GEN004 ");   // deprecated in 1.21
+  CHECK(ids(20) == "");         // before the deprecation
+  CHECK(ids(21) == "GEN004 ");  // deprecated in 1.21
   CHECK(ids(24) == "GEN004 ");
-  CHECK(ids(25) == "GEN003 ");   // removed in 1.25
+  CHECK(ids(25) == "GEN003 ");  // removed in 1.25
   CHECK(ids(kNewestKubeMinor) == "GEN003 ");
 }
 

@@ -633,8 +633,8 @@ ParallelDegree tensor_parallel(const Container& c) {
       return find_parallel_flag(
           c, {"--tensor-parallel-size", "-tp", "--tensor_parallel_size"});
     case ServerKind::Sglang:
-      return find_parallel_flag(c, {"--tp", "--tp-size",
-                                      "--tensor-parallel-size"});
+      return find_parallel_flag(
+          c, {"--tp", "--tp-size", "--tensor-parallel-size"});
     case ServerKind::Tgi: {
       ParallelDegree out = find_parallel_flag(c, {"--num-shard"});
       if (!out.flag.empty()) return out;
@@ -658,8 +658,8 @@ ParallelDegree pipeline_parallel(const Container& c) {
       return find_parallel_flag(
           c, {"--pipeline-parallel-size", "-pp", "--pipeline_parallel_size"});
     case ServerKind::Sglang:
-      return find_parallel_flag(c, {"--pp", "--pp-size",
-                                    "--pipeline-parallel-size"});
+      return find_parallel_flag(
+          c, {"--pp", "--pp-size", "--pipeline-parallel-size"});
     default:
       return {};
   }

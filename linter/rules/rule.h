@@ -21,8 +21,9 @@ enum class Area : std::uint8_t {
 };
 enum class Severity : std::uint8_t { Info, Warning, Error };
 
-// The newest Kubernetes minor release the API-removal table knows (1.34).
-inline constexpr int kNewestKubeMinor = 34;
+// The newest Kubernetes minor release the API-removal table was checked
+// against (the release-1.36 OpenAPI document).
+inline constexpr int kNewestKubeMinor = 36;
 
 std::string_view to_string(Area area);
 std::string_view to_string(Severity severity);

@@ -14,22 +14,22 @@ void check(const LintContext& context, const Object& object, Reporter& out) {
       (r->removed_minor != 0 && target >= r->removed_minor))
     return;
   if (r->removed_minor == 0) {
-    out.report(object.root["apiVersion"],
-               fmt::format("{} {} uses {} {}, deprecated since Kubernetes "
-                           "1.{}: it still works but gets no new features "
-                           "and may be removed; migrate to {}",
-                           object.id.kind, object.id.name, r->api_version,
-                           object.id.kind, r->deprecated_minor,
-                           r->replacement));
+    out.report(
+        object.root["apiVersion"],
+        fmt::format("{} {} uses {} {}, deprecated since Kubernetes "
+                    "1.{}: it still works but gets no new features "
+                    "and may be removed; migrate to {}",
+                    object.id.kind, object.id.name, r->api_version,
+                    object.id.kind, r->deprecated_minor, r->replacement));
     return;
   }
-  out.report(object.root["apiVersion"],
-             fmt::format("{} {} uses {}, deprecated since Kubernetes 1.{} and "
-                         "removed in 1.{}: the cluster upgrade breaks it; "
-                         "migrate to {}",
-                         object.id.kind, object.id.name, r->api_version,
-                         r->deprecated_minor, r->removed_minor,
-                         r->replacement));
+  out.report(
+      object.root["apiVersion"],
+      fmt::format("{} {} uses {}, deprecated since Kubernetes 1.{} and "
+                  "removed in 1.{}: the cluster upgrade breaks it; "
+                  "migrate to {}",
+                  object.id.kind, object.id.name, r->api_version,
+                  r->deprecated_minor, r->removed_minor, r->replacement));
 }
 
 }  // namespace

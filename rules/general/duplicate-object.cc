@@ -28,8 +28,7 @@ void check(const LintContext& context, const Object& object, Reporter& out) {
   const Object* first = nullptr;
   for (std::size_t i = index; i-- > 0;) {
     const Object& other = all[i];
-    if (other.document != object.document &&
-        other.file() != object.file())
+    if (other.document != object.document && other.file() != object.file())
       break;
     if (same_id(other, object)) first = &other;
     if (!other.helm_source().empty()) break;  // the section's first object

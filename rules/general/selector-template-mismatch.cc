@@ -30,15 +30,16 @@ void check(const LintContext&, const Object& object, Reporter& out) {
   for (std::uint32_t i = 0; at == selector && i < exprs.size(); ++i) {
     if (!expression_matches(exprs.at(i), labels)) at = exprs.at(i);
   }
-  out.report(at, fmt::format("{} {}'s selector does not match its pod "
-                             "template's labels: the API server rejects it "
-                             "(or the controller never sees its own pods); "
-                             "make spec.selector a subset of "
-                             "spec.template.metadata.labels",
-                             object.id.kind, object.id.name),
-             {{location_of(labels.valid() ? labels
-                                          : object.pods.front().holder),
-               "the template's labels"}});
+  out.report(
+      at,
+      fmt::format("{} {}'s selector does not match its pod "
+                  "template's labels: the API server rejects it "
+                  "(or the controller never sees its own pods); "
+                  "make spec.selector a subset of "
+                  "spec.template.metadata.labels",
+                  object.id.kind, object.id.name),
+      {{location_of(labels.valid() ? labels : object.pods.front().holder),
+        "the template's labels"}});
 }
 
 }  // namespace

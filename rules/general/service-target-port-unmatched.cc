@@ -36,9 +36,11 @@ void check(const LintContext& context, const Object& object, Reporter& out) {
     NodeRef target = ports.at(i)["targetPort"];
     long long number = 0;
     if (!target.is_scalar() || target.as_int(&number)) continue;
-    if (!RE2::FullMatch(target.str(), valid_name)) continue;  // invalid-port-name
+    if (!RE2::FullMatch(target.str(), valid_name))
+      continue;  // invalid-port-name
     bool found = false;
-    for (const SelectedPod& s : pods) found = found || names_port(*s.pod, target.str());
+    for (const SelectedPod& s : pods)
+      found = found || names_port(*s.pod, target.str());
     if (found) continue;
     out.report(target,
                fmt::format("Service {} targets the port name {}, which no "

@@ -27,13 +27,13 @@ void check(const LintContext&, const Object& object, Reporter& out) {
           t["value"].str().find("gpu") == std::string_view::npos &&
           t["value"].str() != "true")
         continue;
-      out.report(t, fmt::format("the pod{} asks for no accelerator but "
-                                "tolerates the GPU taint {}: it can take CPU "
-                                "and memory on scarce GPU nodes and block "
-                                "model servers from scheduling; remove the "
-                                "toleration",
-                                pod.role.empty() ? "" : " (" + pod.role + ")",
-                                key));
+      out.report(
+          t, fmt::format("the pod{} asks for no accelerator but "
+                         "tolerates the GPU taint {}: it can take CPU "
+                         "and memory on scarce GPU nodes and block "
+                         "model servers from scheduling; remove the "
+                         "toleration",
+                         pod.role.empty() ? "" : " (" + pod.role + ")", key));
       break;
     }
   }

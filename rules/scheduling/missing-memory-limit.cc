@@ -12,7 +12,8 @@ void check(const LintContext&, const Object& object, Reporter& out) {
       NodeRef resources = c.resources();
       NodeRef limits = resources["limits"];
       if (limits["memory"].is_scalar()) continue;
-      if (!resources.valid() && c.from_runtime) continue;
+      // No memory request either: missing-resource-requests reports it.
+      if (!resources["requests"]["memory"].is_scalar()) continue;
       NodeRef at = limits.is_map()      ? limits
                    : resources.is_map() ? resources
                                         : c.node;

@@ -13,7 +13,8 @@ namespace {
 bool memory_volume(NodeRef volumes, std::string_view name) {
   for (std::uint32_t i = 0; i < volumes.size(); ++i) {
     NodeRef v = volumes.at(i);
-    if (v["name"].str() == name) return v["emptyDir"]["medium"].str() == "Memory";
+    if (v["name"].str() == name)
+      return v["emptyDir"]["medium"].str() == "Memory";
   }
   return false;
 }

@@ -33,19 +33,21 @@ void check(const LintContext&, const Object& object, Reporter& out) {
     long long world = tp.size * std::max(pp.size, 1LL);
     long long pods = group_size(object, *server);
     if (world <= gpus * pods) continue;
-    std::string asked =
-        pp.size > 1 ? fmt::format("{} {} x {} {} = {} GPUs", tp.flag, tp.size,
-                                  pp.flag, pp.size, world)
-                    : fmt::format("{} {}", tp.flag, tp.size);
+    std::string asked = pp.size > 1
+                            ? fmt::format("{} {} x {} {} = {} GPUs", tp.flag,
+                                          tp.size, pp.flag, pp.size, world)
+                            : fmt::format("{} {}", tp.flag, tp.size);
     std::string has =
-        pods > 1 ? fmt::format("its {} pods have {} GPUs ({} each)", pods,
-                               gpus * pods, gpus)
-                 : fmt::format("the pod has {} GPU{}", gpus, gpus == 1 ? "" : "s");
-    out.report(tp.at,
-               fmt::format("{} sets {} but {}: the server will not start; "
-                           "lower {} to fit or give {} pod {} GPUs",
-                           pod.describe(*server), asked, has, tp.flag,
-                           pods > 1 ? "each" : "the", (world + pods - 1) / pods));
+        pods > 1
+            ? fmt::format("its {} pods have {} GPUs ({} each)", pods,
+                          gpus * pods, gpus)
+            : fmt::format("the pod has {} GPU{}", gpus, gpus == 1 ? "" : "s");
+    out.report(
+        tp.at,
+        fmt::format("{} sets {} but {}: the server will not start; "
+                    "lower {} to fit or give {} pod {} GPUs",
+                    pod.describe(*server), asked, has, tp.flag,
+                    pods > 1 ? "each" : "the", (world + pods - 1) / pods));
   }
 }
 

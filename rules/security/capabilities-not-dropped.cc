@@ -23,7 +23,7 @@ void check(const LintContext&, const Object& object, Reporter& out) {
       NodeRef drop = caps["drop"];
       if (drops_all(drop)) continue;
       if (!sc.valid() && c.from_runtime) continue;
-      NodeRef at = drop.valid()  ? drop
+      NodeRef at = drop.valid()    ? drop
                    : caps.is_map() ? caps
                    : sc.is_map()   ? sc
                                    : c.node;

@@ -10,9 +10,9 @@ namespace launchlint {
 namespace {
 
 constexpr std::array<std::string_view, 14> kDangerous = {
-    "ALL",        "SYS_ADMIN",  "NET_ADMIN",       "SYS_PTRACE", "SYS_MODULE",
-    "SYS_RAWIO",  "SYS_BOOT",   "DAC_READ_SEARCH", "BPF",        "PERFMON",
-    "MAC_ADMIN",  "MAC_OVERRIDE", "SYS_TIME",      "NET_RAW"};
+    "ALL",       "SYS_ADMIN",    "NET_ADMIN",       "SYS_PTRACE", "SYS_MODULE",
+    "SYS_RAWIO", "SYS_BOOT",     "DAC_READ_SEARCH", "BPF",        "PERFMON",
+    "MAC_ADMIN", "MAC_OVERRIDE", "SYS_TIME",        "NET_RAW"};
 
 void check(const LintContext&, const Object& object, Reporter& out) {
   for (const PodTemplate& pod : object.pods) {

@@ -18,15 +18,18 @@ struct TokenPattern {
 // What kind of credential `text` contains, or null. Never returns the match.
 const char* known_token(std::string_view text) {
   static const RE2 hf(R"((?:^|[^A-Za-z0-9_])hf_[A-Za-z0-9]{30,})");
-  static const RE2 openai(R"((?:^|[^A-Za-z0-9_-])sk-(?:proj-|ant-)?[A-Za-z0-9_-]{20,})");
-  static const RE2 aws(R"((?:^|[^A-Z0-9])(?:AKIA|ASIA)[0-9A-Z]{16}(?:$|[^A-Z0-9]))");
-  static const RE2 github(R"((?:^|[^A-Za-z0-9_])(?:gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9_]{22,}))");
+  static const RE2 openai(
+      R"((?:^|[^A-Za-z0-9_-])sk-(?:proj-|ant-)?[A-Za-z0-9_-]{20,})");
+  static const RE2 aws(
+      R"((?:^|[^A-Z0-9])(?:AKIA|ASIA)[0-9A-Z]{16}(?:$|[^A-Z0-9]))");
+  static const RE2 github(
+      R"((?:^|[^A-Za-z0-9_])(?:gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9_]{22,}))");
   static const RE2 slack(R"((?:^|[^A-Za-z0-9])xox[abprs]-[A-Za-z0-9-]{10,})");
   static const RE2 gitlab(R"((?:^|[^A-Za-z0-9])glpat-[A-Za-z0-9_-]{20,})");
   static const TokenPattern kPatterns[] = {
-      {"Hugging Face token", hf},   {"OpenAI-style API key", openai},
-      {"AWS access key id", aws},   {"GitHub token", github},
-      {"Slack token", slack},       {"GitLab token", gitlab}};
+      {"Hugging Face token", hf}, {"OpenAI-style API key", openai},
+      {"AWS access key id", aws}, {"GitHub token", github},
+      {"Slack token", slack},     {"GitLab token", gitlab}};
   for (const TokenPattern& p : kPatterns) {
     if (RE2::PartialMatch(text, p.re)) return p.what;
   }
@@ -65,11 +68,12 @@ void check(const LintContext&, const Object& object, Reporter& out) {
         if (!token && credential_name(name) && !placeholder(value.str()))
           token = "credential";
         if (!token) continue;
-        out.report(value, fmt::format("{} sets env {} to a literal {} (value "
-                                      "not shown): anyone who reads the "
-                                      "manifests or the pod spec has it; "
-                                      "rotate it and use valueFrom.secretKeyRef",
-                                      pod.describe(c), name, token));
+        out.report(value,
+                   fmt::format("{} sets env {} to a literal {} (value "
+                               "not shown): anyone who reads the "
+                               "manifests or the pod spec has it; "
+                               "rotate it and use valueFrom.secretKeyRef",
+                               pod.describe(c), name, token));
       }
       for (std::string_view field : {"command", "args"}) {
         NodeRef list = c.node[field];

@@ -12,8 +12,8 @@ void check_service(const LintContext& context, const Object& service,
                    Reporter& out) {
   NodeRef type = service.spec()["type"];
   if (type.str() != "LoadBalancer" && type.str() != "NodePort") return;
-  for (const SelectedPod& s : pods_selected_by(
-           context.model, service.id.ns, service.spec()["selector"])) {
+  for (const SelectedPod& s : pods_selected_by(context.model, service.id.ns,
+                                               service.spec()["selector"])) {
     if (!server_container(*s.pod) && !is_model_server(*s.object)) continue;
     out.report(type,
                fmt::format("Service {} exposes the model server {} directly "

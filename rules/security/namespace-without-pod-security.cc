@@ -8,8 +8,7 @@ namespace {
 
 void check(const LintContext&, const Object& object, Reporter& out) {
   if (!object.is("", "Namespace")) return;
-  if (object.labels()["pod-security.kubernetes.io/enforce"].is_scalar())
-    return;
+  if (object.labels()["pod-security.kubernetes.io/enforce"].is_scalar()) return;
   NodeRef labels = object.labels();
   out.report(labels.is_map() ? labels : object.metadata,
              fmt::format("Namespace {} has no pod-security.kubernetes.io/"

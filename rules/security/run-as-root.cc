@@ -24,19 +24,17 @@ void check(const LintContext&, const Object& object, Reporter& out) {
       if (uid > 0 || non_root.is_true()) continue;
       if (!non_root.valid() && c.from_runtime) continue;
       NodeRef sc = c.node["securityContext"];
-      NodeRef at = non_root.valid() ? non_root
-                   : sc.is_map()    ? sc
-                                    : c.node;
-      out.report(at, fmt::format("{} may run as root: {}, so the image's "
-                                 "USER decides; set "
-                                 "securityContext.runAsNonRoot: true (pod "
-                                 "level covers every container)",
-                                 pod.describe(c),
-                                 non_root.valid()
-                                     ? "it sets runAsNonRoot: false"
-                                     : "neither it nor the pod sets "
-                                       "runAsNonRoot: true or a non-zero "
-                                       "runAsUser"));
+      NodeRef at = non_root.valid() ? non_root : sc.is_map() ? sc : c.node;
+      out.report(
+          at, fmt::format("{} may run as root: {}, so the image's "
+                          "USER decides; set "
+                          "securityContext.runAsNonRoot: true (pod "
+                          "level covers every container)",
+                          pod.describe(c),
+                          non_root.valid() ? "it sets runAsNonRoot: false"
+                                           : "neither it nor the pod sets "
+                                             "runAsNonRoot: true or a non-zero "
+                                             "runAsUser"));
     }
   }
 }

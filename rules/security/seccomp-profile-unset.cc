@@ -28,10 +28,11 @@ void check(const LintContext&, const Object& object, Reporter& out) {
       unset += pod.describe(c);
     }
     if (pod_type.is_scalar() && pod_type.str() == "Unconfined") {
-      out.report(pod_type, "the pod runs with seccomp Unconfined: every system "
-                           "call reaches the node's kernel; use "
-                           "securityContext.seccompProfile.type: "
-                           "RuntimeDefault");
+      out.report(pod_type,
+                 "the pod runs with seccomp Unconfined: every system "
+                 "call reaches the node's kernel; use "
+                 "securityContext.seccompProfile.type: "
+                 "RuntimeDefault");
     }
     if (unset.empty()) continue;
     NodeRef sc = pod.spec["securityContext"];

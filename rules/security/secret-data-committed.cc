@@ -23,13 +23,13 @@ void check(const LintContext&, const Object& object, Reporter& out) {
     }
     if (count == 0) continue;
     if (count > 3) keys += ", ...";
-    out.report(data, fmt::format("Secret {} commits {} value{} ({}) in the "
-                                 "manifests: anyone who can read the "
-                                 "repository or the CI logs has them; create "
-                                 "it from an external store (External "
-                                 "Secrets, Sealed Secrets, SOPS) instead",
-                                 object.id.name, count, count == 1 ? "" : "s",
-                                 keys));
+    out.report(data,
+               fmt::format("Secret {} commits {} value{} ({}) in the "
+                           "manifests: anyone who can read the "
+                           "repository or the CI logs has them; create "
+                           "it from an external store (External "
+                           "Secrets, Sealed Secrets, SOPS) instead",
+                           object.id.name, count, count == 1 ? "" : "s", keys));
   }
 }
 

@@ -10,12 +10,24 @@ namespace launchlint {
 
 namespace {
 
-constexpr std::array<std::string_view, 18> kSensitive = {
-    "/",        "/etc",  "/root", "/proc",          "/sys",
-    "/dev",     "/boot", "/run",  "/var/run",       "/var/lib/kubelet",
-    "/var/lib/docker",   "/var/lib/containerd",     "/run/containerd",
-    "/var/run/containerd", "/run/crio", "/var/run/crio", "/etc/kubernetes",
-    "/var/lib/etcd"};
+constexpr std::array<std::string_view, 18> kSensitive = {"/",
+                                                         "/etc",
+                                                         "/root",
+                                                         "/proc",
+                                                         "/sys",
+                                                         "/dev",
+                                                         "/boot",
+                                                         "/run",
+                                                         "/var/run",
+                                                         "/var/lib/kubelet",
+                                                         "/var/lib/docker",
+                                                         "/var/lib/containerd",
+                                                         "/run/containerd",
+                                                         "/var/run/containerd",
+                                                         "/run/crio",
+                                                         "/var/run/crio",
+                                                         "/etc/kubernetes",
+                                                         "/var/lib/etcd"};
 
 // Why mounting `path` from the node is dangerous, or empty.
 std::string_view danger(std::string_view path) {
@@ -39,12 +51,12 @@ void check(const LintContext&, const Object& object, Reporter& out) {
       if (!path.is_scalar()) continue;
       std::string_view why = danger(path.str());
       if (why.empty()) continue;
-      out.report(path, fmt::format("volume \"{}\" mounts hostPath {}, {}: a "
-                                   "compromised container owns the node; "
-                                   "use a PersistentVolumeClaim, emptyDir or "
-                                   "a CSI volume instead",
-                                   volumes.at(i)["name"].str(), path.str(),
-                                   why));
+      out.report(path,
+                 fmt::format("volume \"{}\" mounts hostPath {}, {}: a "
+                             "compromised container owns the node; "
+                             "use a PersistentVolumeClaim, emptyDir or "
+                             "a CSI volume instead",
+                             volumes.at(i)["name"].str(), path.str(), why));
     }
   }
 }
