@@ -67,6 +67,7 @@ LintRun lint_paths(const std::vector<std::string>& paths,
     }
     add_file(input.display(), text, options, &run);
   }
+  std::string().swap(text);  // the model keeps its own copy of what it needs
   finish(options, &run);
   return run;
 }

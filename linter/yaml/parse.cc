@@ -1,12 +1,14 @@
 #include "linter/yaml/parse.h"
 
 #include <algorithm>
+#include <cstring>
 #include <istream>
 #include <streambuf>
 #include <unordered_map>
 #include <unordered_set>
 
 #include <fmt/format.h>
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/mark.h>
@@ -42,11 +44,8 @@ class DocumentBuilder : public YAML::EventHandler {
       : limits_(limits), line_offset_(line_offset), diagnostics_(diagnostics) {}
 
   std::shared_ptr<Document> take() { return std::move(doc_); }
-  // Line where the document being built started (0 before the first).
-  std::uint32_t document_line() const { return document_line_; }
-
-  void OnDocumentStart(const YAML::Mark& mark) override {
-    document_line_ = line(mark);
+  void OnDocumentStart(const YAML::Mark&) override {
+    alias_expansion_ = 0;
     doc_ = std::make_shared<Document>();
     frames_.clear();
     pending_.clear();
@@ -124,6 +123,12 @@ class DocumentBuilder : public YAML::EventHandler {
   std::uint32_t add(const YAML::Mark& mark, NodeType type,
                     YAML::anchor_t anchor) {
     auto i = static_cast<std::uint32_t>(doc_->nodes_.size());
+    if (i >= limits_.max_nodes) {
+      throw Abort{line(mark), column(mark),
+                  fmt::format("document has more than {} nodes; the document "
+                              "is not loaded",
+                              limits_.max_nodes)};
+    }
     Node n;
     n.line = line(mark);
     n.column = column(mark);
@@ -163,7 +168,8 @@ class DocumentBuilder : public YAML::EventHandler {
   void open(const YAML::Mark& mark, NodeType type, YAML::anchor_t anchor) {
     if (frames_.size() >= limits_.max_depth) {
       throw Abort{line(mark), column(mark),
-                  fmt::format("nesting deeper than {} levels",
+                  fmt::format("nesting deeper than {} levels; the document "
+                              "is not loaded",
                               limits_.max_depth)};
     }
     std::uint32_t i = add(mark, type, anchor);
@@ -293,7 +299,6 @@ class DocumentBuilder : public YAML::EventHandler {
   std::vector<std::uint64_t> expanded_;
   std::vector<std::uint32_t> anchors_;
   std::uint64_t alias_expansion_ = 0;
-  std::uint32_t document_line_ = 0;
   bool has_root_ = false;
 };
 
@@ -307,54 +312,123 @@ bool is_document_marker(std::string_view line) {
          line[3] == '\r' || line[3] == '\n';
 }
 
-// Offset of the first document marker on a line after `line` (1-based,
-// relative to `text`), or npos.
-std::size_t next_marker_after(std::string_view text, std::uint32_t line,
-                              std::uint32_t* marker_line) {
+// The Helm "# Source: x" comment at the start of a line of `chunk` that comes
+// last before line `before` (relative to `first_line`).
+std::string_view helm_source_before(std::string_view chunk,
+                                    std::uint32_t first_line,
+                                    std::uint32_t before) {
+  constexpr std::string_view kPrefix = "# Source: ";
+  std::string_view found;
   std::size_t pos = 0;
-  std::uint32_t current = 1;
-  while (pos < text.size()) {
-    std::size_t eol = text.find('\n', pos);
-    std::size_t end = eol == std::string_view::npos ? text.size() : eol + 1;
-    if (current > line && is_document_marker(text.substr(pos, end - pos))) {
-      *marker_line = current;
-      return pos;
+  std::size_t counted = 0;
+  std::uint32_t line = first_line;
+  while ((pos = chunk.find(kPrefix, pos)) != std::string_view::npos) {
+    line += static_cast<std::uint32_t>(
+        std::count(chunk.begin() + counted, chunk.begin() + pos, '\n'));
+    counted = pos;
+    if (line >= before) break;
+    if (pos == 0 || chunk[pos - 1] == '\n') {
+      std::size_t eol = chunk.find('\n', pos);
+      std::string_view src =
+          chunk.substr(pos + kPrefix.size(), eol == std::string_view::npos
+                                                 ? std::string_view::npos
+                                                 : eol - pos - kPrefix.size());
+      while (!src.empty() && (src.back() == '\r' || src.back() == ' '))
+        src.remove_suffix(1);
+      found = src;
     }
-    pos = end;
-    ++current;
+    pos += kPrefix.size();
+  }
+  return found;
+}
+
+// Flow collections nest without indentation, so a few bytes can nest a
+// million levels; yaml-cpp scans such a document into memory before its own
+// depth check. Counts brackets (a plain scalar may hold some: only a deep
+// imbalance trips this) and answers the offset past the limit, or npos.
+std::size_t flow_too_deep(std::string_view chunk, std::uint32_t max_depth) {
+  std::uint32_t depth = 0;
+  for (std::size_t i = 0; i < chunk.size(); ++i) {
+    char c = chunk[i];
+    if (c == '[' || c == '{') {
+      if (++depth > max_depth) return i;
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
   }
   return std::string_view::npos;
 }
 
-struct SourceComment {
-  std::uint32_t line;
-  std::string_view source;
-};
+std::string human_size(std::size_t bytes) {
+  if (bytes < (std::size_t{1} << 20)) return fmt::format("{} bytes", bytes);
+  return fmt::format("{:.1f} MiB", static_cast<double>(bytes) / (1 << 20));
+}
 
-std::vector<SourceComment> find_source_comments(std::string_view text,
-                                                std::uint32_t first_line) {
-  std::vector<SourceComment> out;
-  constexpr std::string_view kPrefix = "# Source: ";
+// Line and 1-based column of `offset` in `chunk`.
+void position_of(std::string_view chunk, std::uint32_t first_line,
+                 std::size_t offset, std::uint32_t* line,
+                 std::uint32_t* column) {
+  std::string_view head = chunk.substr(0, offset);
+  *line = first_line +
+          static_cast<std::uint32_t>(std::count(head.begin(), head.end(), '\n'));
+  std::size_t bol = head.rfind('\n');
+  *column = static_cast<std::uint32_t>(
+      offset - (bol == std::string_view::npos ? 0 : bol + 1) + 1);
+}
+
+// Text of line `line` of `chunk`.
+std::string_view line_text(std::string_view chunk, std::uint32_t first_line,
+                           std::uint32_t line) {
   std::size_t pos = 0;
-  while ((pos = text.find(kPrefix, pos)) != std::string_view::npos) {
-    if (pos == 0 || text[pos - 1] == '\n') {
-      std::size_t eol = text.find('\n', pos);
-      std::string_view src =
-          text.substr(pos + kPrefix.size(), eol == std::string_view::npos
-                                                ? std::string_view::npos
-                                                : eol - pos - kPrefix.size());
-      while (!src.empty() && (src.back() == '\r' || src.back() == ' '))
-        src.remove_suffix(1);
-      std::uint32_t line = first_line;
-      for (std::size_t i = 0; i < pos; ++i) line += text[i] == '\n';
-      out.push_back({line, src});
-    }
-    pos += kPrefix.size();
+  for (std::uint32_t l = first_line; l < line; ++l) {
+    pos = chunk.find('\n', pos);
+    if (pos == std::string_view::npos) return {};
+    ++pos;
   }
-  return out;
+  std::size_t eol = chunk.find('\n', pos);
+  return chunk.substr(pos, eol == std::string_view::npos ? eol : eol - pos);
+}
+
+std::string syntax_message(std::string_view chunk, std::uint32_t first_line,
+                           std::uint32_t line, const std::string& what) {
+  std::string message = "YAML syntax error: " + what;
+  // Tabs are the most common cause: YAML forbids them in indentation.
+  std::string_view text = line_text(chunk, first_line, line);
+  std::size_t indent = text.find_first_not_of(" \t");
+  if (text.substr(0, indent).find('\t') != std::string_view::npos) {
+    message += " (the line is indented with a tab; YAML indentation must be "
+               "spaces)";
+  }
+  return message;
 }
 
 }  // namespace
+
+std::vector<DocumentChunk> split_documents(std::string_view text,
+                                           std::uint32_t first_line) {
+  std::vector<DocumentChunk> chunks;
+  DocumentChunk current{0, 0, first_line};
+  std::size_t pos = 0;
+  std::uint32_t line = first_line;
+  while (pos < text.size()) {
+    const char* nl = static_cast<const char*>(
+        std::memchr(text.data() + pos, '\n', text.size() - pos));
+    std::size_t end = nl ? static_cast<std::size_t>(nl - text.data()) + 1
+                         : text.size();
+    if (is_document_marker(text.substr(pos, std::min<std::size_t>(end - pos, 4)))) {
+      current.size = pos - current.offset;
+      if (current.size > 0) chunks.push_back(current);
+      // "..." ends the document before it; "---" starts the next one.
+      current = text[pos] == '.' ? DocumentChunk{end, 0, line + 1}
+                                 : DocumentChunk{pos, 0, line};
+    }
+    pos = end;
+    ++line;
+  }
+  current.size = text.size() - current.offset;
+  if (current.size > 0 || chunks.empty()) chunks.push_back(current);
+  return chunks;
+}
 
 bool check_encoding(std::string_view text, ParseDiagnostic* error) {
   std::uint32_t line = 1, column = 1;
@@ -401,63 +475,115 @@ bool check_encoding(std::string_view text, ParseDiagnostic* error) {
   return true;
 }
 
+static void parse_chunk(std::string_view chunk,
+                        const std::shared_ptr<const std::string>& file,
+                        const ParseLimits& limits, std::uint32_t first_line,
+                        ParsedStream* out);
+
+void parse_document(std::string_view chunk,
+                    const std::shared_ptr<const std::string>& file,
+                    const ParseLimits& limits, std::uint32_t first_line,
+                    ParsedStream* out) {
+  if (chunk.size() > limits.max_document_bytes) {
+    out->diagnostics.push_back(
+        {"yaml-syntax", first_line, 1,
+         fmt::format("document is {}, over the {} limit for one document "
+                     "(the Kubernetes API accepts at most 3 MiB per object); "
+                     "it is not loaded",
+                     human_size(chunk.size()),
+                     human_size(limits.max_document_bytes))});
+    return;
+  }
+  std::size_t deep = flow_too_deep(chunk, limits.max_depth);
+  if (deep != std::string_view::npos) {
+    std::uint32_t line = 0, column = 0;
+    position_of(chunk, first_line, deep, &line, &column);
+    out->diagnostics.push_back(
+        {"yaml-syntax", line, column,
+         fmt::format("nesting deeper than {} levels; the document is not "
+                     "loaded",
+                     limits.max_depth)});
+    return;
+  }
+  std::size_t had = out->documents.size();
+  parse_chunk(chunk, file, limits, first_line, out);
+  if (out->documents.size() == had) {
+    out->loose_source = std::string(
+        helm_source_before(chunk, first_line, 0xffffffffu));
+  }
+}
+
+static void parse_chunk(std::string_view chunk,
+                        const std::shared_ptr<const std::string>& file,
+                        const ParseLimits& limits, std::uint32_t first_line,
+                        ParsedStream* out) {
+  ViewBuf buf(chunk);
+  std::istream in(&buf);
+  DocumentBuilder builder(limits, first_line, &out->diagnostics);
+  try {
+    YAML::Parser parser(in);
+    while (parser.HandleNextDocument(builder)) {
+      std::shared_ptr<Document> doc = builder.take();
+      if (!doc || doc->root().is_null()) {
+        ++out->empty_documents;
+        continue;
+      }
+      doc->file = file;
+      doc->start_line = doc->root().line();
+      doc->helm_source =
+          std::string(helm_source_before(chunk, first_line, doc->start_line));
+      out->documents.push_back(std::move(doc));
+    }
+  } catch (const Abort& e) {
+    out->diagnostics.push_back({"yaml-syntax", e.line, e.column, e.message});
+  } catch (const YAML::DeepRecursion& e) {
+    out->diagnostics.push_back(
+        {"yaml-syntax", static_cast<std::uint32_t>(e.mark.line) + first_line,
+         static_cast<std::uint32_t>(e.mark.column) + 1,
+         "nesting deeper than the YAML parser's limit of 500 levels; the "
+         "document is not loaded"});
+  } catch (const YAML::Exception& e) {
+    std::uint32_t line =
+        e.mark.is_null() ? first_line
+                         : static_cast<std::uint32_t>(e.mark.line) + first_line;
+    std::uint32_t column =
+        e.mark.is_null() ? 1 : static_cast<std::uint32_t>(e.mark.column) + 1;
+    out->diagnostics.push_back({"yaml-syntax", line, column,
+                                syntax_message(chunk, first_line, line, e.msg)});
+  } catch (const std::exception& e) {
+    out->diagnostics.push_back({"yaml-syntax", first_line, 1, e.what()});
+  }
+}
+
+void append_parsed(ParsedStream* into, ParsedStream part) {
+  if (!part.documents.empty()) {
+    Document& first = const_cast<Document&>(*part.documents.front());
+    if (first.helm_source.empty()) first.helm_source = into->loose_source;
+    into->loose_source.clear();
+  }
+  if (!part.loose_source.empty()) into->loose_source = part.loose_source;
+  into->empty_documents += part.empty_documents;
+  if (into->documents.empty()) {
+    into->documents = std::move(part.documents);
+  } else {
+    into->documents.insert(into->documents.end(),
+                           std::make_move_iterator(part.documents.begin()),
+                           std::make_move_iterator(part.documents.end()));
+  }
+  into->diagnostics.insert(into->diagnostics.end(),
+                           std::make_move_iterator(part.diagnostics.begin()),
+                           std::make_move_iterator(part.diagnostics.end()));
+}
+
 ParsedStream parse_stream(std::string_view text,
                           std::shared_ptr<const std::string> file,
                           const ParseLimits& limits, std::uint32_t first_line) {
   ParsedStream out;
-  std::vector<SourceComment> sources = find_source_comments(text, first_line);
-  std::size_t next_source = 0;
-  std::uint32_t previous_end = 0;
-
-  std::string_view rest = text;
-  std::uint32_t rest_line = first_line;
-  while (!rest.empty()) {
-    ViewBuf buf(rest);
-    std::istream in(&buf);
-    DocumentBuilder builder(limits, rest_line, &out.diagnostics);
-    try {
-      YAML::Parser parser(in);
-      while (parser.HandleNextDocument(builder)) {
-        std::shared_ptr<Document> doc = builder.take();
-        if (!doc || doc->root().is_null()) {
-          ++out.empty_documents;
-          continue;
-        }
-        doc->file = file;
-        doc->start_line = doc->root().line();
-        while (next_source < sources.size() &&
-               sources[next_source].line < doc->start_line) {
-          if (sources[next_source].line > previous_end)
-            doc->helm_source = std::string(sources[next_source].source);
-          ++next_source;
-        }
-        previous_end = doc->end_line;
-        out.documents.push_back(std::move(doc));
-      }
-      return out;
-    } catch (const Abort& e) {
-      out.diagnostics.push_back({"yaml-syntax", e.line, e.column, e.message});
-    } catch (const YAML::Exception& e) {
-      std::uint32_t line =
-          e.mark.is_null() ? rest_line
-                           : static_cast<std::uint32_t>(e.mark.line) + rest_line;
-      std::uint32_t column =
-          e.mark.is_null() ? 1 : static_cast<std::uint32_t>(e.mark.column) + 1;
-      out.diagnostics.push_back(
-          {"yaml-syntax", line, column, "YAML syntax error: " + e.msg});
-    } catch (const std::exception& e) {
-      out.diagnostics.push_back({"yaml-syntax", rest_line, 1, e.what()});
-    }
-    // Resume at the next document marker after the start of the broken
-    // document: a marker at column 0 always ends a document.
-    std::uint32_t broken = std::max(builder.document_line(), previous_end);
-    std::uint32_t marker_line = 0;
-    std::uint32_t relative = broken >= rest_line ? broken - rest_line + 1 : 1;
-    std::size_t at = next_marker_after(rest, relative, &marker_line);
-    if (at == std::string_view::npos) break;
-    rest = rest.substr(at);
-    rest_line += marker_line - 1;
-    previous_end = rest_line;
+  for (const DocumentChunk& c : split_documents(text, first_line)) {
+    ParsedStream part;
+    parse_document(text.substr(c.offset, c.size), file, limits, c.first_line,
+                   &part);
+    append_parsed(&out, std::move(part));
   }
   return out;
 }

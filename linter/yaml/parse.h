@@ -11,7 +11,14 @@
 namespace launchlint {
 
 struct ParseLimits {
-  std::uint32_t max_depth = 1000;
+  // Below yaml-cpp's own recursion limit (500), so this message comes first.
+  std::uint32_t max_depth = 400;
+  // One document (between "---" markers) larger than this is refused unread:
+  // no Kubernetes object comes close, and the parser would take seconds.
+  std::size_t max_document_bytes = std::size_t{8} << 20;
+  // Nodes (keys, values, items) one document may hold; the largest real CRDs
+  // have about 150,000.
+  std::uint32_t max_nodes = 1'000'000;
   // Nodes a document may hold once its aliases are expanded (billion laughs).
   std::uint64_t max_expanded_nodes = 2'000'000;
 };
@@ -29,7 +36,30 @@ struct ParsedStream {
   std::vector<std::shared_ptr<const Document>> documents;
   std::vector<ParseDiagnostic> diagnostics;
   std::size_t empty_documents = 0;
+  // A "# Source:" comment in a part of the stream that held no document: it
+  // names the next document.
+  std::string loose_source;
 };
+
+// One document's text in a stream: a line starting with "---" or "..."
+// always ends a document, so the stream splits there without parsing.
+struct DocumentChunk {
+  std::size_t offset = 0;
+  std::size_t size = 0;
+  std::uint32_t first_line = 1;
+};
+std::vector<DocumentChunk> split_documents(std::string_view text,
+                                           std::uint32_t first_line = 1);
+
+// Parses one chunk from split_documents (its first line is `first_line`) and
+// appends its document, or its diagnostics, to `out`. Never throws.
+void parse_document(std::string_view chunk,
+                    const std::shared_ptr<const std::string>& file,
+                    const ParseLimits& limits, std::uint32_t first_line,
+                    ParsedStream* out);
+
+// Appends the result of the next chunk of the same stream to `into`.
+void append_parsed(ParsedStream* into, ParsedStream part);
 
 // Parses a multi-document YAML (or JSON) stream with yaml-cpp's event API.
 // Never throws: syntax errors become diagnostics, and parsing resumes at the
