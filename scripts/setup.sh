@@ -12,7 +12,7 @@ want_test=0
 packages=(cmake ninja-build g++ pkg-config libyaml-cpp-dev rapidjson-dev
           libre2-dev libcli11-dev libfmt-dev doctest-dev)
 if (( want_test )); then
-  packages+=(libyaml-dev clang libclang-rt-14-dev pre-commit neovim unzip)
+  packages+=(libyaml-dev clang libclang-rt-14-dev pre-commit neovim unzip time)
   # Commands that may come from outside Debian: a working one on PATH is enough.
   command -v python3 >/dev/null 2>&1 || packages+=(python3)
   command -v git >/dev/null 2>&1 || packages+=(git)

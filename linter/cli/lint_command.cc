@@ -25,6 +25,7 @@ struct LintFlags {
   std::string color = "auto";
   std::string sarif_category;
   bool quiet = false;
+  unsigned jobs = 0;
 };
 
 bool fails(const std::vector<Finding>& findings, const std::string& fail_on) {
@@ -40,6 +41,7 @@ bool fails(const std::vector<Finding>& findings, const std::string& fail_on) {
 int run_lint(const LintFlags& flags) {
   LintOptions options;
   options.settings.default_namespace = flags.default_namespace;
+  options.jobs = flags.jobs;
   std::vector<std::string> paths = flags.paths;
   if (paths.empty()) paths.push_back(".");
   LintRun run = lint_paths(paths, options);
@@ -108,6 +110,10 @@ CommandRunner add_lint_command(CLI::App& app) {
       ->capture_default_str();
   cmd->add_option("--sarif-category", flags->sarif_category,
                   "SARIF automationDetails.id (one per analysis)");
+  cmd->add_option("-j,--jobs", flags->jobs,
+                  "Parsing threads (default: one per core); output is the "
+                  "same for any N")
+      ->check(CLI::Range(1u, 256u));
   cmd->add_flag("-q,--quiet", flags->quiet,
                 "Print findings only: no summary line");
   return [flags] { return run_lint(*flags); };

@@ -1,6 +1,11 @@
 #include "linter/lint/lint.h"
 
+#include <algorithm>
+#include <atomic>
 #include <memory>
+#include <thread>
+
+#include <fmt/format.h>
 
 #include "linter/rules/registry.h"
 #include "linter/rules/run.h"
@@ -9,38 +14,137 @@ namespace launchlint {
 
 namespace {
 
-void add_file(std::string_view display, std::string_view text,
-              const LintOptions& options, LintRun* run) {
-  auto file = std::make_shared<const std::string>(display);
-  ++run->model.stats.files;
-  run->model.stats.bytes += text.size();
-  std::vector<ParseDiagnostic> diagnostics;
-  ParseDiagnostic encoding;
-  std::string_view body = text;
-  if (body.starts_with("\xEF\xBB\xBF")) body.remove_prefix(3);  // UTF-8 BOM
-  if (body.starts_with("\xFF\xFE") || body.starts_with("\xFE\xFF")) {
-    encoding = {"yaml-syntax", 1, 1,
-                "UTF-16 encoded file: convert it to UTF-8"};
-    diagnostics.push_back(encoding);
-  } else if (!check_encoding(body, &encoding)) {
-    diagnostics.push_back(encoding);
-  } else {
-    ParsedStream parsed = parse_stream(body, file, options.parse_limits);
-    run->model.stats.empty_documents += parsed.empty_documents;
-    for (auto& doc : parsed.documents)
-      run->model.add_document(std::move(doc), options.settings.default_namespace);
-    diagnostics = std::move(parsed.diagnostics);
+// Loads inputs in batches: each batch's documents parse on `jobs` threads,
+// then join the model in input order, so the output never depends on jobs.
+// Pages of an input are handed back to the system once parsed.
+class Loader {
+ public:
+  Loader(const LintOptions& options, LintRun* run)
+      : options_(options), run_(run) {
+    jobs_ = options.jobs ? options.jobs : std::thread::hardware_concurrency();
+    jobs_ = std::clamp(jobs_, 1u, 256u);
+    batch_bytes_ = std::max<std::size_t>(std::size_t{8} << 20,
+                                         (std::size_t{4} << 20) * jobs_);
   }
-  for (const ParseDiagnostic& d : diagnostics) {
+
+  // Loads an input it keeps until its documents are parsed.
+  void add(std::string_view display, InputText text) {
+    auto source = std::make_unique<Source>();
+    source->text = std::move(text);
+    std::string_view body = source->text.view();
+    add(display, body, std::move(source));
+  }
+  // Loads text the caller keeps until finish().
+  void add(std::string_view display, std::string_view body) {
+    add(display, body, std::make_unique<Source>());
+  }
+
+  void finish() { run_batch(nullptr); }
+
+ private:
+  struct Source {
+    std::shared_ptr<const std::string> name;
+    InputText text;
+    ParsedStream carry;  // what passes from one chunk to the next
+  };
+  struct Task {
+    Source* source;
+    std::string_view chunk;
+    std::uint32_t first_line;
+    ParsedStream result;
+  };
+  static constexpr std::size_t kMaxTasks = 4096;
+
+  void add(std::string_view display, std::string_view body,
+           std::unique_ptr<Source> source) {
+    source->name = std::make_shared<const std::string>(display);
+    ++run_->model.stats.files;
+    run_->model.stats.bytes += body.size();
+    if (body.starts_with("\xEF\xBB\xBF")) body.remove_prefix(3);  // UTF-8 BOM
+    Source* s = source.get();
+    sources_.push_back(std::move(source));
+    if (body.starts_with("\xFF\xFE") || body.starts_with("\xFE\xFF")) {
+      report(*s, {"yaml-syntax", 1, 1,
+                  "UTF-16 encoded file: convert it to UTF-8"});
+      return;
+    }
+    DocumentSplitter splitter(body);
+    DocumentChunk c;
+    while (splitter.next(&c)) {
+      tasks_.push_back({s, body.substr(c.offset, c.size), c.first_line, {}});
+      pending_bytes_ += c.size;
+      if (pending_bytes_ >= batch_bytes_ || tasks_.size() >= kMaxTasks)
+        run_batch(s);
+    }
+  }
+
+  // Runs the pending tasks; keeps `splitting` (still being split) alive.
+  void run_batch(Source* splitting) {
+    std::atomic<std::size_t> next{0};
+    auto work = [&] {
+      for (std::size_t i; (i = next++) < tasks_.size();) {
+        Task& t = tasks_[i];
+        try {
+          parse_document(t.chunk, t.source->name, options_.parse_limits,
+                         t.first_line, &t.result);
+        } catch (const std::exception& e) {  // out of memory
+          t.result.documents.clear();
+          t.result.diagnostics.push_back(
+              {"yaml-syntax", t.first_line, 1,
+               fmt::format("document not loaded: {}", e.what())});
+        }
+      }
+    };
+    unsigned threads = static_cast<unsigned>(
+        std::min<std::size_t>(jobs_, tasks_.size()));
+    std::vector<std::thread> pool;
+    for (unsigned k = 1; k < threads; ++k) pool.emplace_back(work);
+    work();
+    for (std::thread& t : pool) t.join();
+
+    for (Task& t : tasks_) {
+      Source& s = *t.source;
+      append_parsed(&s.carry, std::move(t.result));
+      run_->model.stats.empty_documents += s.carry.empty_documents;
+      s.carry.empty_documents = 0;
+      for (auto& doc : s.carry.documents) {
+        run_->model.add_document(std::move(doc),
+                                 options_.settings.default_namespace);
+      }
+      s.carry.documents.clear();
+      for (const ParseDiagnostic& d : s.carry.diagnostics) report(s, d);
+      s.carry.diagnostics.clear();
+      std::string_view all = s.text.view();
+      if (!all.empty()) {
+        s.text.release_before(static_cast<std::size_t>(
+            t.chunk.data() + t.chunk.size() - all.data()));
+      }
+    }
+    tasks_.clear();
+    pending_bytes_ = 0;
+    std::erase_if(sources_, [&](const std::unique_ptr<Source>& s) {
+      return s.get() != splitting;
+    });
+  }
+
+  void report(const Source& s, const ParseDiagnostic& d) {
     const Rule* rule = find_rule(d.rule);
     Finding f;
     f.rule = &rule->info;
     f.severity = rule->info.severity;
     f.message = d.message;
-    f.location = {file, d.line, d.column};
-    run->findings.push_back(std::move(f));
+    f.location = {s.name, d.line, d.column};
+    run_->findings.push_back(std::move(f));
   }
-}
+
+  const LintOptions& options_;
+  LintRun* run_;
+  unsigned jobs_ = 1;
+  std::size_t batch_bytes_ = 0;
+  std::vector<std::unique_ptr<Source>> sources_;
+  std::vector<Task> tasks_;
+  std::size_t pending_bytes_ = 0;
+};
 
 void finish(const LintOptions& options, LintRun* run) {
   run->model.finish();
@@ -58,16 +162,17 @@ LintRun lint_paths(const std::vector<std::string>& paths,
                    const LintOptions& options) {
   LintRun run;
   std::vector<InputFile> inputs = expand_paths(paths, &run.errors);
-  std::string text;
+  Loader loader(options, &run);
   for (const InputFile& input : inputs) {
     std::string error;
-    if (!read_input(input, options.max_file_bytes, &text, &error)) {
+    InputText text;
+    if (!open_input(input, options.max_file_bytes, &text, &error)) {
       run.errors.push_back({input.display(), error});
       continue;
     }
-    add_file(input.display(), text, options, &run);
+    loader.add(input.display(), std::move(text));
   }
-  std::string().swap(text);  // the model keeps its own copy of what it needs
+  loader.finish();
   finish(options, &run);
   return run;
 }
@@ -75,7 +180,9 @@ LintRun lint_paths(const std::vector<std::string>& paths,
 LintRun lint_texts(const std::vector<InMemoryFile>& files,
                    const LintOptions& options) {
   LintRun run;
-  for (const InMemoryFile& f : files) add_file(f.path, f.text, options, &run);
+  Loader loader(options, &run);
+  for (const InMemoryFile& f : files) loader.add(f.path, f.text);
+  loader.finish();
   finish(options, &run);
   return run;
 }

@@ -15,6 +15,7 @@ namespace launchlint {
 struct LintOptions {
   LintSettings settings;
   ParseLimits parse_limits;
+  unsigned jobs = 0;  // parsing threads; 0 means one per core
   std::size_t max_file_bytes = std::size_t{256} << 20;
 };
 

@@ -1,6 +1,9 @@
 #include "linter/load/inputs.h"
 
+#include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -8,6 +11,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -121,6 +125,69 @@ bool read_input(const InputFile& input, std::size_t max_bytes,
   }
   content->resize(static_cast<std::size_t>(in.gcount()));
   return true;
+}
+
+InputText& InputText::operator=(InputText&& other) noexcept {
+  if (this != &other) {
+    if (map_) ::munmap(const_cast<char*>(map_), size_);
+    map_ = std::exchange(other.map_, nullptr);
+    size_ = std::exchange(other.size_, 0);
+    released_ = std::exchange(other.released_, 0);
+    copy_ = std::move(other.copy_);
+  }
+  return *this;
+}
+
+InputText::~InputText() {
+  if (map_) ::munmap(const_cast<char*>(map_), size_);
+}
+
+void InputText::release_before(std::size_t end) {
+  if (!map_) return;
+  static const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+  end = std::min(end, size_) / page * page;
+  if (end <= released_) return;
+  ::madvise(const_cast<char*>(map_) + released_, end - released_,
+            MADV_DONTNEED);
+  released_ = end;
+}
+
+bool open_input(const InputFile& input, std::size_t max_bytes, InputText* text,
+                std::string* error) {
+  *text = InputText();
+  if (input.path == "-") return read_input(input, max_bytes, &text->copy_, error);
+  int fd = ::open(input.path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  if (fd < 0) {
+    *error = std::strerror(errno);
+    return false;
+  }
+  struct stat st;
+  bool ok = ::fstat(fd, &st) == 0;
+  if (!ok) {
+    *error = std::strerror(errno);
+  } else if (!S_ISREG(st.st_mode)) {
+    *error = S_ISDIR(st.st_mode) ? "is a folder"
+                                 : "not a regular file (FIFO, socket or "
+                                   "device); refusing to read it";
+    ok = false;
+  } else if (static_cast<std::size_t>(st.st_size) > max_bytes) {
+    *error = fmt::format("file is {} MiB, larger than the {} MiB limit",
+                         st.st_size >> 20, max_bytes >> 20);
+    ok = false;
+  } else if (st.st_size > 0) {
+    void* map = ::mmap(nullptr, static_cast<std::size_t>(st.st_size),
+                       PROT_READ, MAP_PRIVATE, fd, 0);
+    if (map == MAP_FAILED) {
+      *error = std::strerror(errno);
+      ok = false;
+    } else {
+      text->map_ = static_cast<const char*>(map);
+      text->size_ = static_cast<std::size_t>(st.st_size);
+      ::madvise(map, text->size_, MADV_SEQUENTIAL);
+    }
+  }
+  ::close(fd);
+  return ok;
 }
 
 }  // namespace launchlint

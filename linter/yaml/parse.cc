@@ -404,29 +404,46 @@ std::string syntax_message(std::string_view chunk, std::uint32_t first_line,
 
 }  // namespace
 
+bool DocumentSplitter::next(DocumentChunk* chunk) {
+  while (!done_) {
+    if (pos_ >= text_.size()) {
+      done_ = true;
+      current_.size = text_.size() - current_.offset;
+      if (current_.size == 0 && any_) return false;
+      *chunk = current_;
+      return true;
+    }
+    std::size_t pos = pos_;
+    const char* nl = static_cast<const char*>(
+        std::memchr(text_.data() + pos, '\n', text_.size() - pos));
+    std::size_t end = nl ? static_cast<std::size_t>(nl - text_.data()) + 1
+                         : text_.size();
+    std::uint32_t line = line_;
+    pos_ = end;
+    ++line_;
+    if (!is_document_marker(
+            text_.substr(pos, std::min<std::size_t>(end - pos, 4))))
+      continue;
+    DocumentChunk found = current_;
+    found.size = pos - found.offset;
+    // "..." ends the document before it; "---" starts the next one.
+    current_ = text_[pos] == '.' ? DocumentChunk{end, 0, line + 1}
+                                 : DocumentChunk{pos, 0, line};
+    if (found.size > 0) {
+      any_ = true;
+      *chunk = found;
+      return true;
+    }
+  }
+  return false;
+}
+
 std::vector<DocumentChunk> split_documents(std::string_view text,
                                            std::uint32_t first_line) {
   std::vector<DocumentChunk> chunks;
-  DocumentChunk current{0, 0, first_line};
-  std::size_t pos = 0;
-  std::uint32_t line = first_line;
-  while (pos < text.size()) {
-    const char* nl = static_cast<const char*>(
-        std::memchr(text.data() + pos, '\n', text.size() - pos));
-    std::size_t end = nl ? static_cast<std::size_t>(nl - text.data()) + 1
-                         : text.size();
-    if (is_document_marker(text.substr(pos, std::min<std::size_t>(end - pos, 4)))) {
-      current.size = pos - current.offset;
-      if (current.size > 0) chunks.push_back(current);
-      // "..." ends the document before it; "---" starts the next one.
-      current = text[pos] == '.' ? DocumentChunk{end, 0, line + 1}
-                                 : DocumentChunk{pos, 0, line};
-    }
-    pos = end;
-    ++line;
-  }
-  current.size = text.size() - current.offset;
-  if (current.size > 0 || chunks.empty()) chunks.push_back(current);
+  DocumentSplitter splitter(text, first_line);
+  DocumentChunk c;
+  while (splitter.next(&c)) chunks.push_back(c);
   return chunks;
 }
 
@@ -492,6 +509,12 @@ void parse_document(std::string_view chunk,
                      "it is not loaded",
                      human_size(chunk.size()),
                      human_size(limits.max_document_bytes))});
+    return;
+  }
+  ParseDiagnostic encoding;
+  if (!check_encoding(chunk, &encoding)) {
+    encoding.line += first_line - 1;
+    out->diagnostics.push_back(std::move(encoding));
     return;
   }
   std::size_t deep = flow_too_deep(chunk, limits.max_depth);

@@ -51,8 +51,25 @@ struct DocumentChunk {
 std::vector<DocumentChunk> split_documents(std::string_view text,
                                            std::uint32_t first_line = 1);
 
+// The same, one chunk at a time: reads the text only as far as it must.
+class DocumentSplitter {
+ public:
+  explicit DocumentSplitter(std::string_view text, std::uint32_t first_line = 1)
+      : text_(text), current_{0, 0, first_line}, line_(first_line) {}
+  bool next(DocumentChunk* chunk);
+
+ private:
+  std::string_view text_;
+  DocumentChunk current_;
+  std::size_t pos_ = 0;
+  std::uint32_t line_;
+  bool done_ = false;
+  bool any_ = false;
+};
+
 // Parses one chunk from split_documents (its first line is `first_line`) and
-// appends its document, or its diagnostics, to `out`. Never throws.
+// appends its document, or its diagnostics, to `out`. Checks the encoding
+// (UTF-8, no NUL) and the limits first. Never throws; thread-safe.
 void parse_document(std::string_view chunk,
                     const std::shared_ptr<const std::string>& file,
                     const ParseLimits& limits, std::uint32_t first_line,
