@@ -23,8 +23,10 @@ class Loader {
       : options_(options), run_(run) {
     jobs_ = options.jobs ? options.jobs : std::thread::hardware_concurrency();
     jobs_ = std::clamp(jobs_, 1u, 256u);
-    batch_bytes_ = std::max<std::size_t>(std::size_t{8} << 20,
-                                         (std::size_t{4} << 20) * jobs_);
+    batch_bytes_ = options.batch_bytes
+                       ? options.batch_bytes
+                       : std::max<std::size_t>(std::size_t{8} << 20,
+                                               (std::size_t{4} << 20) * jobs_);
   }
 
   // Loads an input it keeps until its documents are parsed.

@@ -16,6 +16,8 @@ struct LintOptions {
   LintSettings settings;
   ParseLimits parse_limits;
   unsigned jobs = 0;  // parsing threads; 0 means one per core
+  // Input bytes parsed per batch before the model takes them; 0: automatic.
+  std::size_t batch_bytes = 0;
   std::size_t max_file_bytes = std::size_t{256} << 20;
 };
 

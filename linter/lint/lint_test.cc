@@ -4,6 +4,8 @@
 
 #include <string>
 
+#include <fmt/format.h>
+
 namespace launchlint {
 
 namespace {
@@ -60,6 +62,57 @@ TEST_CASE("bad files are findings at their line; good files are still linted") {
     CHECK_FALSE(has_rule_at(run, f, "yaml-syntax", 1, 1));
   }
   CHECK(run.model.objects.size() == 3);
+}
+
+}  // namespace launchlint
+
+namespace launchlint {
+
+TEST_CASE("findings and objects are the same whatever the jobs and batches") {
+  std::vector<InMemoryFile> files;
+  for (int f = 0; f < 5; ++f) {
+    std::string text;
+    for (int d = 0; d < 60; ++d) {
+      text += fmt::format("---\n# Source: c/templates/t{}.yaml\n", d);
+      if (d % 17 == 3) {
+        text += "kind: [broken\n";
+        continue;
+      }
+      if (d % 11 == 5) text += "---\n";  // the Source names the next one
+      text += fmt::format(
+          "apiVersion: v1\nkind: Pod\nmetadata:\n  name: p{}-{}\nspec:\n"
+          "  containers:\n  - name: c\n    image: nginx{}\n",
+          f, d, d % 3 ? ":1.2" : "");
+    }
+    files.push_back({fmt::format("f{}.yaml", f), text});
+  }
+  auto key = [](const LintRun& run) {
+    std::vector<std::string> out;
+    for (const Finding& f : run.findings) {
+      out.push_back(fmt::format("{}:{}:{} {} {} {}", f.location.file_name(),
+                                f.location.line, f.location.column,
+                                f.rule->id, f.message, f.helm_source));
+    }
+    for (const Object& o : run.model.objects) {
+      out.push_back(fmt::format("{} {} {}", o.id.display(), o.root.line(),
+                                o.helm_source()));
+    }
+    return out;
+  };
+  LintOptions one;
+  one.jobs = 1;
+  std::vector<std::string> expected = key(lint_texts(files, one));
+  CHECK(expected.size() > 600);
+  for (unsigned jobs : {2u, 3u, 8u}) {
+    for (std::size_t batch : {std::size_t{0}, std::size_t{700}}) {
+      LintOptions options;
+      options.jobs = jobs;
+      options.batch_bytes = batch;
+      CAPTURE(jobs);
+      CAPTURE(batch);
+      CHECK(key(lint_texts(files, options)) == expected);
+    }
+  }
 }
 
 }  // namespace launchlint
