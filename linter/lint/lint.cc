@@ -41,7 +41,10 @@ class Loader {
     add(display, body, std::make_unique<Source>());
   }
 
-  void finish() { run_batch(nullptr); }
+  void finish() {
+    run_batch(nullptr);
+    pool_->freeze();
+  }
 
  private:
   struct Source {
@@ -88,7 +91,7 @@ class Loader {
         Task& t = tasks_[i];
         try {
           parse_document(t.chunk, t.source->name, options_.parse_limits,
-                         t.first_line, &t.result);
+                         t.first_line, &t.result, pool_);
         } catch (const std::exception& e) {  // out of memory
           t.result.documents.clear();
           t.result.diagnostics.push_back(
@@ -143,6 +146,7 @@ class Loader {
   LintRun* run_;
   unsigned jobs_ = 1;
   std::size_t batch_bytes_ = 0;
+  std::shared_ptr<StringPool> pool_ = std::make_shared<StringPool>();
   std::vector<std::unique_ptr<Source>> sources_;
   std::vector<Task> tasks_;
   std::size_t pending_bytes_ = 0;

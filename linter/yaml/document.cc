@@ -21,6 +21,7 @@ std::uint32_t NodeRef::column() const { return valid() ? node().column : 0; }
 std::string_view NodeRef::str() const {
   if (!is_scalar()) return {};
   const Node& n = node();
+  if (n.pooled) return doc_->pool_->get(n.a, n.b);
   return std::string_view(doc_->text_).substr(n.a, n.b);
 }
 

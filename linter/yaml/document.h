@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "linter/yaml/string_pool.h"
+
 namespace launchlint {
 
 enum class NodeType : std::uint8_t { Null, Scalar, Map, Seq };
@@ -19,6 +21,7 @@ struct Node {
   std::uint32_t b = 0;       // scalar: length; map/seq: child count
   NodeType type = NodeType::Null;
   bool quoted = false;  // scalar written with quotes (or a tag): never a number
+  bool pooled = false;  // scalar text is in the document's StringPool
 };
 
 class Document;
@@ -76,7 +79,8 @@ class NodeRef {
 };
 
 // An immutable YAML document: nodes in one vector, children indices in
-// another, scalar text in one string.
+// another, scalar text in one string or in a StringPool shared with the other
+// documents of the run.
 class Document {
  public:
   std::shared_ptr<const std::string> file;  // path as given, or "<stdin>"
@@ -88,6 +92,7 @@ class Document {
     return nodes_.empty() ? NodeRef() : NodeRef(this, root_);
   }
   std::size_t node_count() const { return nodes_.size(); }
+  // Bytes held by this document alone (pooled text not included).
   std::size_t memory_bytes() const {
     return nodes_.capacity() * sizeof(Node) +
            children_.capacity() * sizeof(std::uint32_t) + text_.capacity();
@@ -106,6 +111,7 @@ class Document {
   std::vector<Node> nodes_;
   std::vector<std::uint32_t> children_;
   std::string text_;
+  std::shared_ptr<const StringPool> pool_;
   std::uint32_t root_ = 0;
 };
 

@@ -40,13 +40,18 @@ struct Abort {
 class DocumentBuilder : public YAML::EventHandler {
  public:
   DocumentBuilder(const ParseLimits& limits, std::uint32_t line_offset,
+                  std::shared_ptr<StringPool> pool,
                   std::vector<ParseDiagnostic>* diagnostics)
-      : limits_(limits), line_offset_(line_offset), diagnostics_(diagnostics) {}
+      : limits_(limits),
+        line_offset_(line_offset),
+        pool_(std::move(pool)),
+        diagnostics_(diagnostics) {}
 
   std::shared_ptr<Document> take() { return std::move(doc_); }
   void OnDocumentStart(const YAML::Mark&) override {
     alias_expansion_ = 0;
     doc_ = std::make_shared<Document>();
+    doc_->pool_ = pool_;
     frames_.clear();
     pending_.clear();
     expanded_.clear();
@@ -86,9 +91,13 @@ class DocumentBuilder : public YAML::EventHandler {
     std::uint32_t i = add(mark, NodeType::Scalar, anchor);
     Node& n = doc_->nodes_[i];
     n.quoted = !plain;
-    n.a = static_cast<std::uint32_t>(doc_->text_.size());
     n.b = static_cast<std::uint32_t>(value.size());
-    doc_->text_.append(value);
+    if (pool_ && pool_->intern(value, &n.a)) {
+      n.pooled = true;
+    } else {
+      n.a = static_cast<std::uint32_t>(doc_->text_.size());
+      doc_->text_.append(value);
+    }
     finish_leaf(i, anchor);
   }
 
@@ -210,9 +219,7 @@ class DocumentBuilder : public YAML::EventHandler {
   }
 
   std::string_view key_text(std::uint32_t i) const {
-    const Node& n = doc_->nodes_[i];
-    if (n.type != NodeType::Scalar) return {};
-    return std::string_view(doc_->text_).substr(n.a, n.b);
+    return NodeRef(doc_.get(), i).str();
   }
 
   // "<<: *base" and "<<: [*a, *b]" copy the entries the map does not set.
@@ -292,6 +299,7 @@ class DocumentBuilder : public YAML::EventHandler {
 
   const ParseLimits& limits_;
   std::uint32_t line_offset_;
+  std::shared_ptr<StringPool> pool_;
   std::vector<ParseDiagnostic>* diagnostics_;
   std::shared_ptr<Document> doc_;
   std::vector<Frame> frames_;
@@ -495,12 +503,14 @@ bool check_encoding(std::string_view text, ParseDiagnostic* error) {
 static void parse_chunk(std::string_view chunk,
                         const std::shared_ptr<const std::string>& file,
                         const ParseLimits& limits, std::uint32_t first_line,
+                        const std::shared_ptr<StringPool>& pool,
                         ParsedStream* out);
 
 void parse_document(std::string_view chunk,
                     const std::shared_ptr<const std::string>& file,
                     const ParseLimits& limits, std::uint32_t first_line,
-                    ParsedStream* out) {
+                    ParsedStream* out,
+                    const std::shared_ptr<StringPool>& pool) {
   if (chunk.size() > limits.max_document_bytes) {
     out->diagnostics.push_back(
         {"yaml-syntax", first_line, 1,
@@ -529,7 +539,7 @@ void parse_document(std::string_view chunk,
     return;
   }
   std::size_t had = out->documents.size();
-  parse_chunk(chunk, file, limits, first_line, out);
+  parse_chunk(chunk, file, limits, first_line, pool, out);
   if (out->documents.size() == had) {
     out->loose_source = std::string(
         helm_source_before(chunk, first_line, 0xffffffffu));
@@ -539,10 +549,11 @@ void parse_document(std::string_view chunk,
 static void parse_chunk(std::string_view chunk,
                         const std::shared_ptr<const std::string>& file,
                         const ParseLimits& limits, std::uint32_t first_line,
+                        const std::shared_ptr<StringPool>& pool,
                         ParsedStream* out) {
   ViewBuf buf(chunk);
   std::istream in(&buf);
-  DocumentBuilder builder(limits, first_line, &out->diagnostics);
+  DocumentBuilder builder(limits, first_line, pool, &out->diagnostics);
   try {
     YAML::Parser parser(in);
     while (parser.HandleNextDocument(builder)) {
@@ -602,10 +613,11 @@ ParsedStream parse_stream(std::string_view text,
                           std::shared_ptr<const std::string> file,
                           const ParseLimits& limits, std::uint32_t first_line) {
   ParsedStream out;
+  auto pool = std::make_shared<StringPool>();
   for (const DocumentChunk& c : split_documents(text, first_line)) {
     ParsedStream part;
     parse_document(text.substr(c.offset, c.size), file, limits, c.first_line,
-                   &part);
+                   &part, pool);
     append_parsed(&out, std::move(part));
   }
   return out;

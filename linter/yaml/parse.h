@@ -70,10 +70,12 @@ class DocumentSplitter {
 // Parses one chunk from split_documents (its first line is `first_line`) and
 // appends its document, or its diagnostics, to `out`. Checks the encoding
 // (UTF-8, no NUL) and the limits first. Never throws; thread-safe.
+// Scalar text goes to `pool` when given (shared by the run's documents).
 void parse_document(std::string_view chunk,
                     const std::shared_ptr<const std::string>& file,
                     const ParseLimits& limits, std::uint32_t first_line,
-                    ParsedStream* out);
+                    ParsedStream* out,
+                    const std::shared_ptr<StringPool>& pool = nullptr);
 
 // Appends the result of the next chunk of the same stream to `into`.
 void append_parsed(ParsedStream* into, ParsedStream part);
