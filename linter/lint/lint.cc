@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <memory>
+#include <system_error>
 #include <thread>
 
 #include <fmt/format.h>
@@ -103,7 +104,13 @@ class Loader {
     unsigned threads = static_cast<unsigned>(
         std::min<std::size_t>(jobs_, tasks_.size()));
     std::vector<std::thread> pool;
-    for (unsigned k = 1; k < threads; ++k) pool.emplace_back(work);
+    for (unsigned k = 1; k < threads; ++k) {
+      try {
+        pool.emplace_back(work);
+      } catch (const std::system_error&) {  // no more threads: fewer workers
+        break;
+      }
+    }
     work();
     for (std::thread& t : pool) t.join();
 
