@@ -34,9 +34,9 @@ int main(int argc, char** argv) {
   }
   yaml_parser_delete(&parser);
   std::fclose(in);
-  double s = std::chrono::duration<double>(std::chrono::steady_clock::now() -
-                                           start)
-                 .count();
+  double s =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+          .count();
   std::printf("documents %ld seconds %.3f\n", docs, s);
   return 0;
 }

@@ -70,8 +70,8 @@ class Loader {
     Source* s = source.get();
     sources_.push_back(std::move(source));
     if (body.starts_with("\xFF\xFE") || body.starts_with("\xFE\xFF")) {
-      report(*s, {"yaml-syntax", 1, 1,
-                  "UTF-16 encoded file: convert it to UTF-8"});
+      report(*s,
+             {"yaml-syntax", 1, 1, "UTF-16 encoded file: convert it to UTF-8"});
       return;
     }
     DocumentSplitter splitter(body);
@@ -101,8 +101,8 @@ class Loader {
         }
       }
     };
-    unsigned threads = static_cast<unsigned>(
-        std::min<std::size_t>(jobs_, tasks_.size()));
+    unsigned threads =
+        static_cast<unsigned>(std::min<std::size_t>(jobs_, tasks_.size()));
     std::vector<std::thread> pool;
     for (unsigned k = 1; k < threads; ++k) {
       try {

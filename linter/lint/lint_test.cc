@@ -41,15 +41,15 @@ TEST_CASE("bad files are findings at their line; good files are still linted") {
     if (c == '\n') crlf += '\r';
     crlf += c;
   }
-  LintRun run = lint_texts(
-      {{"bad.yaml", "kind: A\nspec: [\n"},
-       {"binary.yaml", std::string("kind: A\n\0\x01\x02", 11)},
-       {"latin1.yaml", "kind: A\nname: caf\xe9\n"},
-       {"utf16.yaml", std::string("\xFF\xFEk\0i\0", 6)},
-       {"bom.yaml", bom},
-       {"crlf.yaml", crlf},
-       {"good.yaml", kPod}},
-      LintOptions{});
+  LintRun run =
+      lint_texts({{"bad.yaml", "kind: A\nspec: [\n"},
+                  {"binary.yaml", std::string("kind: A\n\0\x01\x02", 11)},
+                  {"latin1.yaml", "kind: A\nname: caf\xe9\n"},
+                  {"utf16.yaml", std::string("\xFF\xFEk\0i\0", 6)},
+                  {"bom.yaml", bom},
+                  {"crlf.yaml", crlf},
+                  {"good.yaml", kPod}},
+                 LintOptions{});
   CHECK(has_rule_at(run, "bad.yaml", "yaml-syntax", 3, 1));
   CHECK(has_rule_at(run, "binary.yaml", "yaml-syntax", 2, 1));
   CHECK(has_rule_at(run, "latin1.yaml", "yaml-syntax", 2, 10));
@@ -90,8 +90,8 @@ TEST_CASE("findings and objects are the same whatever the jobs and batches") {
     std::vector<std::string> out;
     for (const Finding& f : run.findings) {
       out.push_back(fmt::format("{}:{}:{} {} {} {}", f.location.file_name(),
-                                f.location.line, f.location.column,
-                                f.rule->id, f.message, f.helm_source));
+                                f.location.line, f.location.column, f.rule->id,
+                                f.message, f.helm_source));
     }
     for (const Object& o : run.model.objects) {
       out.push_back(fmt::format("{} {} {}", o.id.display(), o.root.line(),

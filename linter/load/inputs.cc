@@ -89,8 +89,8 @@ bool read_input(const InputFile& input, std::size_t max_bytes,
     while (std::cin.read(buf, sizeof buf) || std::cin.gcount() > 0) {
       content->append(buf, static_cast<std::size_t>(std::cin.gcount()));
       if (content->size() > max_bytes) {
-        *error = fmt::format("input larger than the {} MiB limit",
-                             max_bytes >> 20);
+        *error =
+            fmt::format("input larger than the {} MiB limit", max_bytes >> 20);
         return false;
       }
     }
@@ -155,7 +155,8 @@ void InputText::release_before(std::size_t end) {
 bool open_input(const InputFile& input, std::size_t max_bytes, InputText* text,
                 std::string* error) {
   *text = InputText();
-  if (input.path == "-") return read_input(input, max_bytes, &text->copy_, error);
+  if (input.path == "-")
+    return read_input(input, max_bytes, &text->copy_, error);
   int fd = ::open(input.path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) {
     *error = std::strerror(errno);
@@ -175,8 +176,8 @@ bool open_input(const InputFile& input, std::size_t max_bytes, InputText* text,
                          st.st_size >> 20, max_bytes >> 20);
     ok = false;
   } else if (st.st_size > 0) {
-    void* map = ::mmap(nullptr, static_cast<std::size_t>(st.st_size),
-                       PROT_READ, MAP_PRIVATE, fd, 0);
+    void* map = ::mmap(nullptr, static_cast<std::size_t>(st.st_size), PROT_READ,
+                       MAP_PRIVATE, fd, 0);
     if (map == MAP_FAILED) {
       *error = std::strerror(errno);
       ok = false;

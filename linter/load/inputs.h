@@ -8,7 +8,8 @@
 namespace launchlint {
 
 struct InputFile {
-  std::string path;  // as the user gave it, or found under a folder; "-" is stdin
+  std::string
+      path;  // as the user gave it, or found under a folder; "-" is stdin
   std::string display() const { return path == "-" ? "<stdin>" : path; }
 };
 

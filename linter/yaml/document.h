@@ -31,7 +31,8 @@ class Document;
 class NodeRef {
  public:
   NodeRef() = default;
-  NodeRef(const Document* doc, std::uint32_t index) : doc_(doc), index_(index) {}
+  NodeRef(const Document* doc, std::uint32_t index)
+      : doc_(doc), index_(index) {}
 
   bool valid() const { return doc_ != nullptr; }
   explicit operator bool() const { return valid(); }
@@ -84,7 +85,7 @@ class NodeRef {
 class Document {
  public:
   std::shared_ptr<const std::string> file;  // path as given, or "<stdin>"
-  std::string helm_source;  // "chart/templates/x.yaml" from "# Source:"
+  std::string helm_source;       // "chart/templates/x.yaml" from "# Source:"
   std::uint32_t start_line = 0;  // line of the root node
   std::uint32_t end_line = 0;    // last line holding a node of the document
 

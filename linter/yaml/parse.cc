@@ -102,7 +102,8 @@ class DocumentBuilder : public YAML::EventHandler {
   }
 
   void OnSequenceStart(const YAML::Mark& mark, const std::string&,
-                       YAML::anchor_t anchor, YAML::EmitterStyle::value) override {
+                       YAML::anchor_t anchor,
+                       YAML::EmitterStyle::value) override {
     open(mark, NodeType::Seq, anchor);
   }
   void OnSequenceEnd() override { close(); }
@@ -182,8 +183,7 @@ class DocumentBuilder : public YAML::EventHandler {
                               limits_.max_depth)};
     }
     std::uint32_t i = add(mark, type, anchor);
-    frames_.push_back(
-        {i, static_cast<std::uint32_t>(pending_.size()), anchor});
+    frames_.push_back({i, static_cast<std::uint32_t>(pending_.size()), anchor});
   }
 
   void close() {
@@ -244,7 +244,8 @@ class DocumentBuilder : public YAML::EventHandler {
     }
     if (sources.empty()) return;
     std::unordered_set<std::string_view> seen;
-    for (std::size_t k = 0; k < own.size(); k += 2) seen.insert(key_text(own[k]));
+    for (std::size_t k = 0; k < own.size(); k += 2)
+      seen.insert(key_text(own[k]));
     for (std::uint32_t src : sources) {
       const Node& m = doc_->nodes_[src];
       if (m.type != NodeType::Map) continue;
@@ -261,7 +262,8 @@ class DocumentBuilder : public YAML::EventHandler {
   }
 
   void report_duplicate_keys(std::uint32_t start) {
-    std::uint32_t pairs = (static_cast<std::uint32_t>(pending_.size()) - start) / 2;
+    std::uint32_t pairs =
+        (static_cast<std::uint32_t>(pending_.size()) - start) / 2;
     if (pairs < 2) return;
     auto report = [&](std::uint32_t first, std::uint32_t again) {
       const Node& a = doc_->nodes_[first];
@@ -377,8 +379,8 @@ void position_of(std::string_view chunk, std::uint32_t first_line,
                  std::size_t offset, std::uint32_t* line,
                  std::uint32_t* column) {
   std::string_view head = chunk.substr(0, offset);
-  *line = first_line +
-          static_cast<std::uint32_t>(std::count(head.begin(), head.end(), '\n'));
+  *line = first_line + static_cast<std::uint32_t>(
+                           std::count(head.begin(), head.end(), '\n'));
   std::size_t bol = head.rfind('\n');
   *column = static_cast<std::uint32_t>(
       offset - (bol == std::string_view::npos ? 0 : bol + 1) + 1);
@@ -404,8 +406,9 @@ std::string syntax_message(std::string_view chunk, std::uint32_t first_line,
   std::string_view text = line_text(chunk, first_line, line);
   std::size_t indent = text.find_first_not_of(" \t");
   if (text.substr(0, indent).find('\t') != std::string_view::npos) {
-    message += " (the line is indented with a tab; YAML indentation must be "
-               "spaces)";
+    message +=
+        " (the line is indented with a tab; YAML indentation must be "
+        "spaces)";
   }
   return message;
 }
@@ -424,8 +427,8 @@ bool DocumentSplitter::next(DocumentChunk* chunk) {
     std::size_t pos = pos_;
     const char* nl = static_cast<const char*>(
         std::memchr(text_.data() + pos, '\n', text_.size() - pos));
-    std::size_t end = nl ? static_cast<std::size_t>(nl - text_.data()) + 1
-                         : text_.size();
+    std::size_t end =
+        nl ? static_cast<std::size_t>(nl - text_.data()) + 1 : text_.size();
     std::uint32_t line = line_;
     pos_ = end;
     ++line_;
@@ -474,9 +477,11 @@ bool check_encoding(std::string_view text, ParseDiagnostic* error) {
       ++i;
       continue;
     }
-    std::size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3
-                                   : (c >> 3) == 30                  ? 4
-                                                                     : 0;
+    std::size_t len = c < 0x80         ? 1
+                      : (c >> 5) == 6  ? 2
+                      : (c >> 4) == 14 ? 3
+                      : (c >> 3) == 30 ? 4
+                                       : 0;
     bool ok = len != 0 && i + len <= text.size();
     for (std::size_t k = 1; ok && k < len; ++k)
       ok = (static_cast<unsigned char>(text[i + k]) & 0xC0) == 0x80;
@@ -541,8 +546,8 @@ void parse_document(std::string_view chunk,
   std::size_t had = out->documents.size();
   parse_chunk(chunk, file, limits, first_line, pool, out);
   if (out->documents.size() == had) {
-    out->loose_source = std::string(
-        helm_source_before(chunk, first_line, 0xffffffffu));
+    out->loose_source =
+        std::string(helm_source_before(chunk, first_line, 0xffffffffu));
   }
 }
 
@@ -582,8 +587,9 @@ static void parse_chunk(std::string_view chunk,
                          : static_cast<std::uint32_t>(e.mark.line) + first_line;
     std::uint32_t column =
         e.mark.is_null() ? 1 : static_cast<std::uint32_t>(e.mark.column) + 1;
-    out->diagnostics.push_back({"yaml-syntax", line, column,
-                                syntax_message(chunk, first_line, line, e.msg)});
+    out->diagnostics.push_back(
+        {"yaml-syntax", line, column,
+         syntax_message(chunk, first_line, line, e.msg)});
   } catch (const std::exception& e) {
     out->diagnostics.push_back({"yaml-syntax", first_line, 1, e.what()});
   }

@@ -92,8 +92,8 @@ TEST_CASE("duplicate keys in large maps use the hashed path") {
 }
 
 TEST_CASE("merge keys and aliases") {
-  ParsedStream p = parse(
-      "base: &b {x: 1, y: 2}\nderived:\n  <<: *b\n  y: 3\nref: *b\n");
+  ParsedStream p =
+      parse("base: &b {x: 1, y: 2}\nderived:\n  <<: *b\n  y: 3\nref: *b\n");
   REQUIRE(p.diagnostics.empty());
   NodeRef root = p.documents[0]->root();
   CHECK(root["derived"]["x"].str() == "1");
@@ -146,8 +146,9 @@ TEST_CASE("encoding checks name the line and column") {
 }
 
 TEST_CASE("path_of names the YAML path") {
-  ParsedStream p = parse("spec:\n  containers:\n  - name: a\n    image: x\n"
-                         "metadata:\n  labels:\n    app.kubernetes.io/name: y\n");
+  ParsedStream p = parse(
+      "spec:\n  containers:\n  - name: a\n    image: x\n"
+      "metadata:\n  labels:\n    app.kubernetes.io/name: y\n");
   const Document& d = *p.documents[0];
   NodeRef image = d.root()["spec"]["containers"].at(0)["image"];
   CHECK(d.path_of(image) == "spec.containers[0].image");
@@ -201,12 +202,12 @@ TEST_CASE("a tab in indentation is a syntax error that says so") {
 }
 
 TEST_CASE("malformed YAML of many kinds is a diagnostic, never an exception") {
-  const char* bad[] = {"a: [1, 2\n",   "a: {b: 1\n",     "a: \"open\n",
-                       "a: 'open\n",   "- a\nb: c\n",    "a: b: c\n",
-                       "? [\n",        "&a [*a]\n",      "*nope\n",
-                       "!!binary |\n", "a: *\n",         "]\n",
+  const char* bad[] = {"a: [1, 2\n",   "a: {b: 1\n",      "a: \"open\n",
+                       "a: 'open\n",   "- a\nb: c\n",     "a: b: c\n",
+                       "? [\n",        "&a [*a]\n",       "*nope\n",
+                       "!!binary |\n", "a: *\n",          "]\n",
                        "}{\n",         "a:\n - b\n  c\n", "%YAML 9.9\n---\n",
-                       "%TAG\n---\n",  "a: !<\n",        "\"\\x\"\n"};
+                       "%TAG\n---\n",  "a: !<\n",         "\"\\x\"\n"};
   for (const char* text : bad) {
     CAPTURE(text);
     ParsedStream p;
@@ -267,7 +268,8 @@ TEST_CASE("billion laughs: the alias budget stops it with the line") {
   std::string bomb = "kind: A\n---\nlol0: &a0 [lol, lol, lol, lol, lol]\n";
   for (int i = 1; i < 30; ++i) {
     bomb += fmt::format("lol{}: &a{} [", i, i);
-    for (int k = 0; k < 9; ++k) bomb += fmt::format("{}*a{}", k ? ", " : "", i - 1);
+    for (int k = 0; k < 9; ++k)
+      bomb += fmt::format("{}*a{}", k ? ", " : "", i - 1);
     bomb += "]\n";
   }
   bomb += "---\nkind: B\n";
@@ -313,7 +315,9 @@ TEST_CASE("a Source comment in an empty document names the next one") {
 
 TEST_CASE("encoding: BOM-less UTF-8 passes, binary and Latin-1 do not") {
   ParseDiagnostic d;
-  std::string binary = "\x7f" "ELF\x02\x01\x01";
+  std::string binary =
+      "\x7f"
+      "ELF\x02\x01\x01";
   binary += std::string(4, '\0');
   CHECK_FALSE(check_encoding(binary, &d));
   CHECK(d.message.find("binary") != std::string::npos);

@@ -26,9 +26,7 @@ class StringPool {
   }
   // Drops the lookup tables once loading is over; get() keeps working.
   void freeze();
-  std::size_t memory_bytes() const {
-    return next_block_.load() * kBlockSize;
-  }
+  std::size_t memory_bytes() const { return next_block_.load() * kBlockSize; }
 
  private:
   static constexpr std::uint32_t kBlockBits = 16;
