@@ -71,6 +71,16 @@ const Object* Model::find_namespace(const std::string& name) const {
   return it == namespaces_.end() ? nullptr : it->second;
 }
 
+namespace {
+std::string kind_key(std::string_view ns, std::string_view group,
+                     std::string_view kind) {
+  std::string key;
+  key.reserve(ns.size() + group.size() + kind.size() + 2);
+  key.append(ns).append(1, '\0').append(group).append(1, '\0').append(kind);
+  return key;
+}
+}  // namespace
+
 void Model::finish() {
   namespaces_.clear();
   for (const Object& o : objects) {
@@ -85,12 +95,32 @@ void Model::finish() {
     cluster_kinds.emplace(std::string(spec["group"].str()),
                           std::string(spec["names"]["kind"].str()));
   }
-  if (cluster_kinds.empty()) return;
   for (Object& o : objects) {
+    if (cluster_kinds.empty()) break;
     if (o.cluster_scoped || !cluster_kinds.count({o.group, o.id.kind})) continue;
     o.cluster_scoped = true;
     o.id.ns.clear();
   }
+  by_kind_.clear();
+  workloads_.clear();
+  for (const Object& o : objects) {
+    by_kind_[kind_key(o.id.ns, o.group, o.id.kind)].push_back(&o);
+    if (o.runs_pods()) workloads_[o.id.ns].push_back(&o);
+  }
+}
+
+const std::vector<const Object*>& Model::objects_of(
+    std::string_view ns, std::string_view group, std::string_view kind) const {
+  static const std::vector<const Object*> kNone;
+  auto it = by_kind_.find(kind_key(ns, group, kind));
+  return it == by_kind_.end() ? kNone : it->second;
+}
+
+const std::vector<const Object*>& Model::workloads_in(
+    std::string_view ns) const {
+  static const std::vector<const Object*> kNone;
+  auto it = workloads_.find(std::string(ns));
+  return it == workloads_.end() ? kNone : it->second;
 }
 
 }  // namespace launchlint

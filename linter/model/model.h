@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -36,8 +37,17 @@ class Model {
   // it. Valid after finish().
   const Object* find_namespace(const std::string& name) const;
 
+  // Objects of group/kind in namespace `ns` ("" for cluster-scoped), and the
+  // objects that run pods in `ns`, in input order. Valid after finish().
+  const std::vector<const Object*>& objects_of(std::string_view ns,
+                                               std::string_view group,
+                                               std::string_view kind) const;
+  const std::vector<const Object*>& workloads_in(std::string_view ns) const;
+
  private:
   std::unordered_map<std::string, const Object*> namespaces_;
+  std::unordered_map<std::string, std::vector<const Object*>> by_kind_;
+  std::unordered_map<std::string, std::vector<const Object*>> workloads_;
 };
 
 }  // namespace launchlint

@@ -4,32 +4,17 @@
 
 namespace launchlint {
 
-LabelSet labels_of(NodeRef map) {
-  LabelSet out;
-  for (std::uint32_t i = 0; i < map.size(); ++i) {
-    NodeRef v = map.at(i);
-    if (!v.is_scalar()) continue;
-    out.emplace(std::string(map.key_at(i).str()), std::string(v.str()));
-  }
-  return out;
-}
-
-LabelSet pod_labels(const Object& object, const PodTemplate& pod) {
-  LabelSet out = labels_of(pod.metadata["labels"]);
-  if (object.group == "leaderworkerset.x-k8s.io" &&
-      object.id.kind == "LeaderWorkerSet") {
-    out.emplace("leaderworkerset.sigs.k8s.io/name", object.id.name);
-  } else if (object.group == "serving.kserve.io" &&
-             object.id.kind == "InferenceService") {
-    // KServe copies the InferenceService's labels to its pods.
-    for (auto& [k, v] : labels_of(object.labels())) out.emplace(k, v);
-    out.emplace("serving.kserve.io/inferenceservice", object.id.name);
-    if (!pod.role.empty()) out.emplace("component", pod.role);
-  }
-  return out;
-}
-
 namespace {
+
+bool find_in(NodeRef map, std::string_view key, std::string_view* value) {
+  for (std::uint32_t i = 0; i < map.size(); ++i) {
+    if (map.key_at(i).str() == key && map.at(i).is_scalar()) {
+      *value = map.at(i).str();
+      return true;
+    }
+  }
+  return false;
+}
 
 bool has_value(NodeRef values, std::string_view value) {
   for (std::uint32_t i = 0; i < values.size(); ++i) {
@@ -40,23 +25,51 @@ bool has_value(NodeRef values, std::string_view value) {
 
 }  // namespace
 
-bool label_selector_matches(NodeRef selector, const LabelSet& labels) {
+bool Labels::get(std::string_view key, std::string_view* value) const {
+  for (std::size_t i = 0; i < added_count_; ++i) {
+    if (added_[i].first == key) {
+      *value = added_[i].second;
+      return true;
+    }
+  }
+  return find_in(own_, key, value) || find_in(inherited_, key, value);
+}
+
+Labels pod_labels(const Object& object, const PodTemplate& pod) {
+  Labels out(pod.metadata["labels"]);
+  if (object.group == "leaderworkerset.x-k8s.io" &&
+      object.id.kind == "LeaderWorkerSet") {
+    out.added_[out.added_count_++] = {"leaderworkerset.sigs.k8s.io/name",
+                                      object.id.name};
+  } else if (object.group == "serving.kserve.io" &&
+             object.id.kind == "InferenceService") {
+    // KServe copies the InferenceService's labels to its pods.
+    out.inherited_ = object.labels();
+    out.added_[out.added_count_++] = {"serving.kserve.io/inferenceservice",
+                                      object.id.name};
+    if (!pod.role.empty()) out.added_[out.added_count_++] = {"component", pod.role};
+  }
+  return out;
+}
+
+bool label_selector_matches(NodeRef selector, const Labels& labels) {
   if (!selector.is_map()) return false;
+  std::string_view value;
   NodeRef match = selector["matchLabels"];
   for (std::uint32_t i = 0; i < match.size(); ++i) {
-    auto it = labels.find(match.key_at(i).str());
-    if (it == labels.end() || it->second != match.at(i).str()) return false;
+    if (!labels.get(match.key_at(i).str(), &value) ||
+        value != match.at(i).str())
+      return false;
   }
   NodeRef expressions = selector["matchExpressions"];
   for (std::uint32_t i = 0; i < expressions.size(); ++i) {
     NodeRef e = expressions.at(i);
-    auto it = labels.find(e["key"].str());
+    bool present = labels.get(e["key"].str(), &value);
     std::string_view op = e["operator"].str();
-    bool present = it != labels.end();
     if (op == "In") {
-      if (!present || !has_value(e["values"], it->second)) return false;
+      if (!present || !has_value(e["values"], value)) return false;
     } else if (op == "NotIn") {
-      if (present && has_value(e["values"], it->second)) return false;
+      if (present && has_value(e["values"], value)) return false;
     } else if (op == "Exists") {
       if (!present) return false;
     } else if (op == "DoesNotExist") {
@@ -68,36 +81,36 @@ bool label_selector_matches(NodeRef selector, const LabelSet& labels) {
   return true;
 }
 
-bool map_selector_matches(NodeRef selector, const LabelSet& labels) {
+bool map_selector_matches(NodeRef selector, const Labels& labels) {
   if (!selector.is_map() || selector.size() == 0) return false;
+  std::string_view value;
   for (std::uint32_t i = 0; i < selector.size(); ++i) {
-    auto it = labels.find(selector.key_at(i).str());
-    if (it == labels.end() || it->second != selector.at(i).str()) return false;
+    if (!labels.get(selector.key_at(i).str(), &value) ||
+        value != selector.at(i).str())
+      return false;
   }
   return true;
 }
 
-std::vector<const Object*> objects_of(const Model& model, std::string_view ns,
-                                      std::string_view group,
-                                      std::string_view kind) {
-  std::vector<const Object*> out;
-  for (const Object& o : model.objects) {
-    if (o.id.ns == ns && o.is(group, kind)) out.push_back(&o);
-  }
-  return out;
+const std::vector<const Object*>& objects_of(const Model& model,
+                                             std::string_view ns,
+                                             std::string_view group,
+                                             std::string_view kind) {
+  return model.objects_of(ns, group, kind);
 }
 
 bool selects_pods_of(NodeRef selector, const Object& object) {
-  return std::any_of(
-      object.pods.begin(), object.pods.end(), [&](const PodTemplate& pod) {
-        return label_selector_matches(selector, pod_labels(object, pod));
-      });
+  return std::any_of(object.pods.begin(), object.pods.end(),
+                     [&](const PodTemplate& pod) {
+                       return label_selector_matches(selector,
+                                                     pod_labels(object, pod));
+                     });
 }
 
 std::vector<const Object*> services_selecting(const Model& model,
                                               const Object& object) {
   std::vector<const Object*> out;
-  for (const Object* svc : objects_of(model, object.id.ns, "", "Service")) {
+  for (const Object* svc : model.objects_of(object.id.ns, "", "Service")) {
     NodeRef selector = svc->spec()["selector"];
     for (const PodTemplate& pod : object.pods) {
       if (map_selector_matches(selector, pod_labels(object, pod))) {
@@ -123,14 +136,12 @@ bool monitor_watches_namespace(const Object& monitor, std::string_view ns) {
 }
 
 const Object* autoscaler_of(const Model& model, const Object& object) {
-  for (const Object& o : model.objects) {
-    if (o.id.ns != object.id.ns || o.group != "autoscaling" ||
-        o.id.kind != "HorizontalPodAutoscaler")
-      continue;
-    NodeRef ref = o.spec()["scaleTargetRef"];
+  for (const Object* o : model.objects_of(object.id.ns, "autoscaling",
+                                          "HorizontalPodAutoscaler")) {
+    NodeRef ref = o->spec()["scaleTargetRef"];
     if (ref["kind"].str() == object.id.kind &&
         ref["name"].str() == object.id.name)
-      return &o;
+      return o;
   }
   return nullptr;
 }

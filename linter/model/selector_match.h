@@ -1,8 +1,8 @@
 #pragma once
 
-#include <map>
-#include <string>
+#include <array>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "linter/model/model.h"
@@ -10,29 +10,42 @@
 
 namespace launchlint {
 
-// A simple, unindexed label-selector evaluation over the objects of one
-// namespace. The namespace model will replace it with an indexed version.
+// A simple label-selector evaluation over the objects of one namespace, on
+// the model's namespace/kind index. The namespace model will replace it.
 
-using LabelSet = std::map<std::string, std::string, std::less<>>;
+// The labels of an object or of the pods of a template, read in place: a
+// labels map plus the pairs a controller adds (LeaderWorkerSet name,
+// KServe InferenceService name, component and the InferenceService's own
+// labels).
+class Labels {
+ public:
+  explicit Labels(NodeRef labels_map) : own_(labels_map) {}
+  // Found and its value set; false when the key is absent.
+  bool get(std::string_view key, std::string_view* value) const;
 
-LabelSet labels_of(NodeRef labels_map);
+ private:
+  friend Labels pod_labels(const Object& object, const PodTemplate& pod);
+  NodeRef own_;
+  NodeRef inherited_;  // labels copied from the owning object (KServe)
+  std::array<std::pair<std::string_view, std::string_view>, 2> added_{};
+  std::size_t added_count_ = 0;
+};
 
-// The labels the pods of `pod` carry: the template's labels plus those their
-// controller adds (LeaderWorkerSet name, KServe InferenceService name and
-// the InferenceService's own labels).
-LabelSet pod_labels(const Object& object, const PodTemplate& pod);
+// The labels the pods of `pod` carry.
+Labels pod_labels(const Object& object, const PodTemplate& pod);
 
 // A metav1.LabelSelector (matchLabels and matchExpressions). An empty
 // selector matches everything; a missing or malformed one matches nothing.
-bool label_selector_matches(NodeRef selector, const LabelSet& labels);
+bool label_selector_matches(NodeRef selector, const Labels& labels);
 
 // A Service-style selector (a plain map). Empty or missing matches nothing.
-bool map_selector_matches(NodeRef selector, const LabelSet& labels);
+bool map_selector_matches(NodeRef selector, const Labels& labels);
 
 // Objects of `group`/`kind` in `ns`, in input order.
-std::vector<const Object*> objects_of(const Model& model, std::string_view ns,
-                                      std::string_view group,
-                                      std::string_view kind);
+const std::vector<const Object*>& objects_of(const Model& model,
+                                             std::string_view ns,
+                                             std::string_view group,
+                                             std::string_view kind);
 
 // Whether `selector` (LabelSelector) picks any pod of `object`.
 bool selects_pods_of(NodeRef selector, const Object& object);

@@ -32,19 +32,25 @@ sel:
   absent: {matchExpressions: [{key: gpu, operator: DoesNotExist}]}
   bogus: {matchExpressions: [{key: app, operator: Sometimes}]}
   plain: {app: a}
+sets:
+  web: {app: a, tier: web}
+  app: {app: a}
+  api: {tier: api}
+  gpu: {gpu: "1"}
 )");
   REQUIRE(m.objects.size() == 1);
   NodeRef sel = m.objects[0].root["sel"];
-  LabelSet labels = {{"app", "a"}, {"tier", "web"}};
+  NodeRef sets = m.objects[0].root["sets"];
+  Labels labels(sets["web"]);
   CHECK(label_selector_matches(sel["empty"], labels));
   CHECK(label_selector_matches(sel["labels"], labels));
-  CHECK_FALSE(label_selector_matches(sel["labels"], {{"app", "a"}}));
+  CHECK_FALSE(label_selector_matches(sel["labels"], Labels(sets["app"])));
   CHECK(label_selector_matches(sel["in"], labels));
   CHECK_FALSE(label_selector_matches(sel["notin"], labels));
-  CHECK(label_selector_matches(sel["notin"], {{"tier", "api"}}));
+  CHECK(label_selector_matches(sel["notin"], Labels(sets["api"])));
   CHECK(label_selector_matches(sel["exists"], labels));
   CHECK(label_selector_matches(sel["absent"], labels));
-  CHECK_FALSE(label_selector_matches(sel["absent"], {{"gpu", "1"}}));
+  CHECK_FALSE(label_selector_matches(sel["absent"], Labels(sets["gpu"])));
   CHECK_FALSE(label_selector_matches(sel["bogus"], labels));
   CHECK_FALSE(label_selector_matches(sel["missing"], labels));
   CHECK(map_selector_matches(sel["plain"], labels));
@@ -82,8 +88,13 @@ spec:
 )");
   REQUIRE(m.objects.size() == 4);
   const Object& lws = m.objects[0];
-  LabelSet labels = pod_labels(lws, lws.pods[0]);
-  CHECK(labels.at("leaderworkerset.sigs.k8s.io/name") == "lws");
+  Labels labels = pod_labels(lws, lws.pods[0]);
+  std::string_view value;
+  REQUIRE(labels.get("leaderworkerset.sigs.k8s.io/name", &value));
+  CHECK(value == "lws");
+  REQUIRE(labels.get("role", &value));
+  CHECK(value == "leader");
+  CHECK_FALSE(labels.get("app", &value));
   std::vector<const Object*> services = services_selecting(m, lws);
   REQUIRE(services.size() == 1);
   CHECK(services[0]->id.name == "s");

@@ -326,6 +326,7 @@ MetricsEndpoint server_metrics(const Container& c, ServerKind kind) {
   m.paths.push_back(traits.metrics_path);
   std::vector<std::string> words = container_words(c);
   int main_port = server_port(c, kind);
+  int extra_port = 0;
   bool present = false;
   switch (kind) {
     case ServerKind::Vllm:
@@ -341,7 +342,7 @@ MetricsEndpoint server_metrics(const Container& c, ServerKind kind) {
     case ServerKind::Tgi: {
       // TGI 3 also serves /metrics on a dedicated Prometheus port.
       int p = port_from(c, words, {"--prometheus-port"}, "PROMETHEUS_PORT");
-      m.ports.push_back(p > 0 ? p : 9000);
+      extra_port = p > 0 ? p : 9000;
       break;
     }
     case ServerKind::Sglang:
@@ -380,7 +381,9 @@ MetricsEndpoint server_metrics(const Container& c, ServerKind kind) {
     case ServerKind::None:
     case ServerKind::Other: break;
   }
-  if (main_port > 0) m.ports.insert(m.ports.begin(), main_port);
+  for (int port : {main_port, extra_port}) {
+    if (port > 0) m.ports.push_back(port);
+  }
   return m;
 }
 

@@ -50,15 +50,15 @@ void check(const LintContext& context, const Object& object, Reporter& out) {
   if (!max_node.as_int(&max_replicas) || max_replicas <= 0) return;
   NodeRef ref = object.spec()["scaleTargetRef"];
   const Object* target = nullptr;
-  for (const Object& o : context.model.objects) {
-    if (o.id.ns == object.id.ns && o.id.kind == ref["kind"].str() &&
-        o.id.name == ref["name"].str() && o.runs_pods())
-      target = &o;
+  for (const Object* o : context.model.workloads_in(object.id.ns)) {
+    if (o->id.kind == ref["kind"].str() && o->id.name == ref["name"].str())
+      target = o;
   }
   if (target == nullptr) return;
   auto per_replica = replica_accelerators(*target);
-  for (const Object& quota : context.model.objects) {
-    if (quota.id.ns != object.id.ns || !quota.is("", "ResourceQuota")) continue;
+  for (const Object* quota_object :
+       context.model.objects_of(object.id.ns, "", "ResourceQuota")) {
+    const Object& quota = *quota_object;
     // Scoped quotas count only some pods: cannot tell here.
     if (quota.spec()["scopes"].valid() || quota.spec()["scopeSelector"].valid())
       continue;

@@ -84,11 +84,10 @@ void check(const LintContext& context, const Object& object, Reporter& out) {
     for (std::uint32_t i = 0; i < claims.size(); ++i) {
       std::string_view name = claims.at(i)["resourceClaimTemplateName"].str();
       if (name.empty()) continue;
-      for (const Object& t : context.model.objects) {
-        if (t.id.ns != object.id.ns || t.id.name != name ||
-            t.group != "resource.k8s.io" ||
-            t.id.kind != "ResourceClaimTemplate")
-          continue;
+      for (const Object* template_object : context.model.objects_of(
+               object.id.ns, "resource.k8s.io", "ResourceClaimTemplate")) {
+        const Object& t = *template_object;
+        if (t.id.name != name) continue;
         NodeRef requests = t.spec()["spec"]["devices"]["requests"];
         for (std::uint32_t r = 0; r < requests.size(); ++r) {
           NodeRef request = requests.at(r);

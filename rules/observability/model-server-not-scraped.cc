@@ -30,7 +30,7 @@ bool monitor_kind(const Object& o, bool* pods) {
 bool scraped(const LintContext& context, const Object& object,
              const PodTemplate& pod) {
   if (annotated(pod, object)) return true;
-  LabelSet labels = pod_labels(object, pod);
+  Labels labels = pod_labels(object, pod);
   std::vector<const Object*> services;
   bool services_found = false;
   for (const Object& m : context.model.objects) {
@@ -54,7 +54,7 @@ bool scraped(const LintContext& context, const Object& object,
       services_found = true;
     }
     for (const Object* svc : services) {
-      if (label_selector_matches(selector, labels_of(svc->labels())))
+      if (label_selector_matches(selector, Labels(svc->labels())))
         return true;
     }
   }

@@ -101,7 +101,7 @@ void check_service_monitor(const LintContext& context, const Object& monitor,
   for (const Object& svc : context.model.objects) {
     if (!svc.is("", "Service") ||
         !monitor_watches_namespace(monitor, svc.id.ns) ||
-        !label_selector_matches(selector, labels_of(svc.labels())))
+        !label_selector_matches(selector, Labels(svc.labels())))
       continue;
     NodeRef ports = svc.spec()["ports"];
     for (std::uint32_t e = 0; e < endpoints.size(); ++e) {
@@ -127,8 +127,8 @@ void check_service_monitor(const LintContext& context, const Object& monitor,
           port["targetPort"].valid() ? port["targetPort"] : port["port"];
       long long number = 0;
       bool numeric = !target.quoted() && target.as_int(&number);
-      for (const Object& w : context.model.objects) {
-        if (w.id.ns != svc.id.ns || !w.runs_pods()) continue;
+      for (const Object* workload : context.model.workloads_in(svc.id.ns)) {
+        const Object& w = *workload;
         for (const PodTemplate& pod : w.pods) {
           if (!map_selector_matches(svc.spec()["selector"], pod_labels(w, pod)))
             continue;

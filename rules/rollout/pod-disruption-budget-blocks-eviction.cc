@@ -52,10 +52,9 @@ void check(const LintContext& context, const Object& object, Reporter& out) {
   // Compare with the replicas of the workloads it selects.
   long long replicas = 0;
   std::vector<RelatedLocation> related;
-  for (const Object& w : context.model.objects) {
-    if (w.id.ns != object.id.ns || !w.runs_pods() || w.is_batch() ||
-        w.id.kind == "Pod")
-      continue;
+  for (const Object* workload : context.model.workloads_in(object.id.ns)) {
+    const Object& w = *workload;
+    if (w.is_batch() || w.id.kind == "Pod") continue;
     if (!selects_pods_of(spec["selector"], w)) continue;
     long long r = least_replicas(context.model, w);
     replicas += r;
