@@ -30,7 +30,10 @@ void check(const LintContext& context, const Object& object, Reporter& out) {
        object.id.kind == "ClusterServingRuntime"))
     return;
   if (!object.runs_pods() || context.settings.cost_label_keys.empty()) return;
-  if (!is_model_server(object) && !uses_accelerators(object)) return;
+  // Jobs count when they hold accelerators; a download Job in a server
+  // image is not a model server.
+  bool gpus = uses_accelerators(object);
+  if (!gpus && (object.is_batch() || !is_model_server(object))) return;
   std::string missing = missing_keys(object.labels(), context.settings);
   if (!missing.empty()) {
     out.report(place(object.metadata, object.root),
