@@ -22,8 +22,8 @@ void location(Writer& w, const Location& loc) {
   w.Uint(loc.column);
 }
 
-void write_object_id(Writer& w, const ObjectId& id) {
-  w.StartObject();
+// apiVersion, kind, namespace and name, as keys of the open object.
+void write_id_fields(Writer& w, const ObjectId& id) {
   w.Key("apiVersion");
   string(w, id.api_version);
   w.Key("kind");
@@ -32,6 +32,11 @@ void write_object_id(Writer& w, const ObjectId& id) {
   string(w, id.ns);
   w.Key("name");
   string(w, id.name);
+}
+
+void write_object_id(Writer& w, const ObjectId& id) {
+  w.StartObject();
+  write_id_fields(w, id);
   w.EndObject();
 }
 
@@ -101,16 +106,8 @@ void write_review(Writer& w, const Review& review) {
   w.Key("workloads");
   w.StartArray();
   for (const WorkloadReview& wr : review.workloads) {
-    const ObjectId& id = wr.object->id;
     w.StartObject();
-    w.Key("apiVersion");
-    string(w, id.api_version);
-    w.Key("kind");
-    string(w, id.kind);
-    w.Key("namespace");
-    string(w, id.ns);
-    w.Key("name");
-    string(w, id.name);
+    write_id_fields(w, wr.object->id);
     w.Key("areas");
     w.StartObject();
     for (std::size_t a = 0; a < kReviewAreas.size(); ++a) {
