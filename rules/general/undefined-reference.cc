@@ -30,9 +30,15 @@ void check(const LintContext& context, const Object& object, Reporter& out) {
   const NamespaceInfo* ns = context.namespaces->find(object.id.ns);
   if (!ns) return;
   std::set<std::pair<RefKind, std::string>> reported;
+  // A StatefulSet creates the claims of its volumeClaimTemplates itself.
+  std::set<std::string_view> claim_templates;
+  NodeRef templates = object.spec()["volumeClaimTemplates"];
+  for (std::uint32_t i = 0; i < templates.size(); ++i)
+    claim_templates.insert(templates.at(i)["metadata"]["name"].str());
   for (const PodTemplate& pod : object.pods) {
     for (const Reference& ref : pod_references(pod)) {
       if (ref.optional || !managed(*ns, ref.kind)) continue;
+      if (ref.kind == RefKind::Pvc && claim_templates.count(ref.name)) continue;
       // Secrets a pod of the set may create at run time count as provided.
       if (ref.kind == RefKind::Secret && ns->pods_create_secrets) continue;
       bool implicit = false;
