@@ -2,22 +2,13 @@
 
 #include <doctest/doctest.h>
 
+#include "linter/model/test_model.h"
+
 #include "linter/model/model.h"
 #include "linter/model/serving.h"
 #include "linter/yaml/parse.h"
 
 namespace launchlint {
-
-namespace {
-Model load(std::string_view text) {
-  Model m;
-  ParsedStream p =
-      parse_stream(text, std::make_shared<const std::string>("t.yaml"));
-  for (auto& d : p.documents) m.add_document(d, "default");
-  m.finish();
-  return m;
-}
-}  // namespace
 
 TEST_CASE("accelerator node labels and taints") {
   CHECK(is_accelerator_node_label("nvidia.com/gpu.product", "NVIDIA-L4"));
@@ -42,7 +33,7 @@ TEST_CASE("accelerator node labels and taints") {
 }
 
 TEST_CASE("accelerator placement: required, preferred or none") {
-  Model m = load(R"(apiVersion: v1
+  Model m = load_model(R"(apiVersion: v1
 kind: Pod
 metadata: {name: selector}
 spec:
@@ -104,7 +95,7 @@ spec:
 }
 
 TEST_CASE("tensor-parallel size per server") {
-  Model m = load(R"(apiVersion: v1
+  Model m = load_model(R"(apiVersion: v1
 kind: Pod
 metadata: {name: p}
 spec:

@@ -22,6 +22,14 @@ struct ModelStats {
 // Every object loaded, in input order.
 class Model {
  public:
+  Model() = default;
+  // The indexes point into `objects`: moving keeps them valid, copying would
+  // not.
+  Model(const Model&) = delete;
+  Model& operator=(const Model&) = delete;
+  Model(Model&&) = default;
+  Model& operator=(Model&&) = default;
+
   std::vector<Object> objects;
   ModelStats stats;
 

@@ -2,24 +2,15 @@
 
 #include <doctest/doctest.h>
 
+#include "linter/model/test_model.h"
+
 #include "linter/model/model.h"
 #include "linter/yaml/parse.h"
 
 namespace launchlint {
 
-namespace {
-Model load(std::string_view text) {
-  Model m;
-  ParsedStream p =
-      parse_stream(text, std::make_shared<const std::string>("t.yaml"));
-  for (auto& d : p.documents) m.add_document(d, "default");
-  m.finish();
-  return m;
-}
-}  // namespace
-
 TEST_CASE("label selectors: matchLabels, matchExpressions, empty and missing") {
-  Model m = load(R"(apiVersion: v1
+  Model m = load_model(R"(apiVersion: v1
 kind: ConfigMap
 metadata: {name: selectors}
 data: {}
@@ -52,7 +43,7 @@ sel:
 }
 
 TEST_CASE("pod labels, Services, autoscalers across one namespace") {
-  Model m = load(R"(apiVersion: leaderworkerset.x-k8s.io/v1
+  Model m = load_model(R"(apiVersion: leaderworkerset.x-k8s.io/v1
 kind: LeaderWorkerSet
 metadata: {name: lws, namespace: llm}
 spec:

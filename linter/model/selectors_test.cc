@@ -2,23 +2,14 @@
 
 #include <doctest/doctest.h>
 
+#include "linter/model/test_model.h"
+
 #include "linter/yaml/parse.h"
 
 namespace launchlint {
 
-namespace {
-Model load(std::string_view text) {
-  Model m;
-  ParsedStream p =
-      parse_stream(text, std::make_shared<const std::string>("t.yaml"));
-  for (auto& d : p.documents) m.add_document(d, "default");
-  m.finish();
-  return m;
-}
-}  // namespace
-
 TEST_CASE("label selectors match labels") {
-  Model m = load(R"(apiVersion: v1
+  Model m = load_model(R"(apiVersion: v1
 kind: ConfigMap
 metadata:
   name: c
@@ -45,7 +36,7 @@ data:
 }
 
 TEST_CASE("Service selectors pick pod templates of their namespace") {
-  Model m = load(R"(apiVersion: apps/v1
+  Model m = load_model(R"(apiVersion: apps/v1
 kind: Deployment
 metadata: {name: a, namespace: llm}
 spec:

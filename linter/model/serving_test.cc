@@ -2,24 +2,15 @@
 
 #include <doctest/doctest.h>
 
+#include "linter/model/test_model.h"
+
 #include "linter/model/model.h"
 #include "linter/yaml/parse.h"
 
 namespace launchlint {
 
-namespace {
-Model load(std::string_view text) {
-  Model m;
-  ParsedStream p =
-      parse_stream(text, std::make_shared<const std::string>("t.yaml"));
-  for (auto& d : p.documents) m.add_document(d, "default");
-  m.finish();
-  return m;
-}
-}  // namespace
-
 TEST_CASE("model servers are recognised by image, command and kind") {
-  Model m = load(R"(apiVersion: apps/v1
+  Model m = load_model(R"(apiVersion: apps/v1
 kind: Deployment
 metadata: {name: a}
 spec:
@@ -70,7 +61,7 @@ spec:
 }
 
 TEST_CASE("server ports, metrics, tracing and hub models per server kind") {
-  Model m = load(R"yaml(apiVersion: v1
+  Model m = load_model(R"yaml(apiVersion: v1
 kind: Pod
 metadata: {name: a}
 spec:
