@@ -1,6 +1,7 @@
 #include <iostream>
 #include <map>
 #include <memory>
+#include <optional>
 
 #include "linter/cli/commands.h"
 #include "linter/cli/common.h"
@@ -87,10 +88,16 @@ int run_lint(const LintFlags& flags) {
 
   Output output(flags.input.output);
   if (!output.stream()) return kUsage;
-  Review review = build_review(run.model, run.findings, run.accepted, config,
-                               options.settings, run.today);
+  // Only JSON carries the readiness matrix and decision: text, GitHub and
+  // SARIF output do not pay for building them.
+  std::optional<Review> review;
+  if (flags.format == "json") {
+    review = build_review(run.model, run.findings, run.accepted, config,
+                          options.settings, run.today);
+  }
   Report report{run.findings, run.model.stats, builtin_rules(),
-                run.model.objects.size(), &review, run.errors};
+                run.model.objects.size(), review ? &*review : nullptr,
+                run.errors};
   if (flags.format == "json") {
     write_json(*output.stream(), report);
   } else if (flags.format == "github") {

@@ -29,7 +29,7 @@ int run_review(const ReviewFlags& flags) {
   Review review = build_review(run.model, run.findings, run.accepted, config,
                                options.settings, run.today);
   Report report{run.findings, run.model.stats, builtin_rules(),
-                run.model.objects.size(), &review};
+                run.model.objects.size(), &review, run.errors};
   if (flags.format == "json") {
     write_json(*output.stream(), report);
   } else if (flags.format == "markdown") {
