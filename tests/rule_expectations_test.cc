@@ -23,6 +23,7 @@
 #include <fmt/format.h>
 
 #include "linter/lint/lint.h"
+#include "linter/rules/custom_rule.h"
 #include "linter/rules/doc_sections.h"
 #include "linter/rules/registry.h"
 #include "tests/render_tools.h"
@@ -40,15 +41,18 @@ std::string read_file(const fs::path& p) {
   return ss.str();
 }
 
-std::string canonical_id(std::string_view id_or_name) {
-  const Rule* r = find_rule(id_or_name);
+// `custom`: the custom rules of the file's config (may be null).
+std::string canonical_id(std::string_view id_or_name,
+                         const CustomRules* custom = nullptr) {
+  const Rule* r = find_rule(id_or_name, custom);
   return r ? std::string(r->info.id) : "unknown rule " + std::string(id_or_name);
 }
 
 // (line, rule id) pairs the file expects under `marker` ("# expect:" for
 // reported findings, "# expect-suppressed:" for ones an exception accepts).
 std::multiset<std::pair<std::uint32_t, std::string>> expectations(
-    const std::string& text, std::string_view marker = "# expect:") {
+    const std::string& text, std::string_view marker = "# expect:",
+    const CustomRules* custom = nullptr) {
   std::multiset<std::pair<std::uint32_t, std::string>> out;
   std::vector<std::string> lines;
   std::stringstream ss(text);
@@ -65,7 +69,7 @@ std::multiset<std::pair<std::uint32_t, std::string>> expectations(
       std::string list = line.substr(at + marker.size());
       std::replace(list.begin(), list.end(), ',', ' ');
       std::stringstream ls(list);
-      for (std::string id; ls >> id;) ids.push_back(canonical_id(id));
+      for (std::string id; ls >> id;) ids.push_back(canonical_id(id, custom));
     }
     if (own_line) {
       pending.insert(pending.end(), ids.begin(), ids.end());
@@ -94,12 +98,14 @@ std::string test_config(const fs::path& file) {
 }
 
 // Rule ids the file is about: see the comment at the top.
-std::set<std::string> scope(const fs::path& file, const std::string& text) {
+std::set<std::string> scope(const fs::path& file, const std::string& text,
+                            const CustomRules* custom) {
   std::set<std::string> out;
-  if (const Rule* r = find_rule(file.parent_path().filename().string()))
+  if (const Rule* r = find_rule(file.parent_path().filename().string(), custom))
     out.insert(std::string(r->info.id));
   for (std::string_view marker : {"# expect:", "# expect-suppressed:"}) {
-    for (const auto& e : expectations(text, marker)) out.insert(e.second);
+    for (const auto& e : expectations(text, marker, custom))
+      out.insert(e.second);
   }
   std::stringstream ss(text);
   for (std::string line; std::getline(ss, line);) {
@@ -108,7 +114,7 @@ std::set<std::string> scope(const fs::path& file, const std::string& text) {
     std::string list = line.substr(at + 8);
     std::replace(list.begin(), list.end(), ',', ' ');
     std::stringstream ls(list);
-    for (std::string id; ls >> id;) out.insert(canonical_id(id));
+    for (std::string id; ls >> id;) out.insert(canonical_id(id, custom));
   }
   return out;
 }
@@ -178,7 +184,8 @@ TEST_CASE("annotated rule tests") {
       options.config = &config;
     }
     LintRun run = lint_texts({{name, text}}, options);
-    std::set<std::string> in_scope = scope(file, text);
+    const CustomRules* custom = config.custom_rules.get();
+    std::set<std::string> in_scope = scope(file, text, custom);
     std::erase_if(run.findings, [&](const Finding& f) {
       return !in_scope.count(std::string(f.rule->id));
     });
@@ -190,7 +197,7 @@ TEST_CASE("annotated rule tests") {
           got.emplace(f.location.line, std::string(f.rule->id));
       }
       auto want = expectations(
-          text, suppressed ? "# expect-suppressed:" : "# expect:");
+          text, suppressed ? "# expect-suppressed:" : "# expect:", custom);
       std::string_view what = suppressed ? "suppressed " : "";
       for (const auto& w : want) {
         std::string line = fmt::format("{}:{}: expected {}{}", name, w.first,
@@ -323,6 +330,65 @@ TEST_CASE("each doc's Example triggers its rule and Use instead does not") {
     CHECK(count(bad) > 0);
     CHECK(count(good) == 0);
   }
+}
+
+}  // namespace launchlint
+
+namespace launchlint {
+
+TEST_CASE("custom rules under testdata/rules: complete docs, and testdata") {
+  std::size_t checked = 0;
+  for (const auto& e : fs::recursive_directory_iterator(rules_root())) {
+    if (e.path().filename() != ".launchlint.yaml") continue;
+    Config config;
+    std::vector<ConfigError> errors;
+    REQUIRE_MESSAGE(load_config(e.path().string(), &config, &errors),
+                    e.path().string());
+    if (!config.custom_rules) continue;
+    std::set<std::string> expected;
+    for (const auto& f : fs::recursive_directory_iterator(e.path().parent_path())) {
+      if (f.path().extension() != ".yaml") continue;
+      for (const char* marker : {"# expect:", "# expect-suppressed:"}) {
+        for (const auto& x : expectations(read_file(f.path()), marker,
+                                          config.custom_rules.get()))
+          expected.insert(x.second);
+      }
+    }
+    for (const CustomRule& rule : config.custom_rules->rules) {
+      INFO(e.path().string() << ": " << rule.id);
+      std::string_view doc = doc_of(rule.rule.info);
+      CHECK(doc.starts_with(fmt::format("# {} ({})\n", rule.name, rule.id)));
+      for (std::string_view heading :
+           {"What it does", "Why it matters", "Example", "Use instead",
+            "Exceptions", "References"})
+        CHECK_MESSAGE(!doc_section(doc, heading).empty(), heading);
+      // Turned off in its config: there is nothing to expect.
+      if (!rule_setting(config, rule.rule.info).enabled) continue;
+      CHECK_MESSAGE(expected.count(rule.id), "no testdata expects this rule");
+      ++checked;
+    }
+  }
+  CHECK(checked >= 10);
+}
+
+TEST_CASE("the README's custom rules are the readme fixture's config") {
+  std::string readme =
+      read_file(fs::path(LAUNCHLINT_SOURCE_DIR) / "README.md");
+  std::size_t section = readme.find("### Custom rules");
+  REQUIRE(section != std::string::npos);
+  std::size_t open = readme.find("```yaml\n", section);
+  REQUIRE(open != std::string::npos);
+  open += 8;
+  std::size_t close = readme.find("```", open);
+  REQUIRE(close != std::string::npos);
+  std::string block = readme.substr(open, close - open);
+  REQUIRE(block.starts_with("customRules:\n"));
+  std::string config =
+      read_file(rules_root() / "custom-rules" / "readme" / ".launchlint.yaml");
+  std::string marker = "# README example:\n";
+  std::size_t at = config.find(marker);
+  REQUIRE(at != std::string::npos);
+  CHECK(config.substr(at + marker.size()) == block);
 }
 
 }  // namespace launchlint

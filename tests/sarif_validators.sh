@@ -53,6 +53,8 @@ check stdin-and-files testdata/outputs/serving.yaml "${pinned[@]}" - testdata/ou
 cp "testdata/outputs/sub dir/broken file.yaml" "$work/outside file.yaml"
 check outside-the-current-folder /dev/null "${pinned[@]}" "$work/outside file.yaml"
 check category /dev/null "${pinned[@]}" testdata/outputs --sarif-category launchlint/prod
+# Custom rules from a config file (issue 10), with suppressed findings.
+check custom-rules /dev/null --config testdata/rules/custom-rules/.launchlint.yaml testdata/rules/custom-rules
 printf 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: clean}\n' >"$work/clean.yaml"
 check clean /dev/null "${pinned[@]}" "$work/clean.yaml"
 # A missing input (exit 2) is recorded as a tool error notification.
@@ -87,6 +89,37 @@ if uris != want:
 related = [r for r in run["results"] if r.get("relatedLocations")]
 if not related:
     sys.exit("FAIL: no result with related locations")
+PY
+
+# Custom rules are described in tool.driver.rules like built-in ones: tagged
+# custom, with their doc as help, the config file as their source, and the
+# results' ruleIndex pointing at them.
+python3 - "$work/custom-rules.sarif" <<'PY' || failures=$((failures + 1))
+import json, sys
+run = json.load(open(sys.argv[1]))["runs"][0]
+rules = run["tool"]["driver"]["rules"]
+custom = {r["id"]: r for r in rules if "custom" in r["properties"]["tags"]}
+want = {"ORG%03d" % n for n in range(1, 11)}
+if set(custom) != want:
+    sys.exit(f"FAIL custom rules in driver.rules: {sorted(custom)}")
+r = custom["ORG001"]
+if not r["help"]["markdown"].startswith("# approved-registry (ORG001)\n"):
+    sys.exit("FAIL custom rule help")
+if r["properties"]["customRuleSource"] != "testdata/rules/custom-rules/.launchlint.yaml":
+    sys.exit(f"FAIL custom rule source: {r['properties']}")
+if "helpUri" in r or r["defaultConfiguration"]["level"] != "error":
+    sys.exit("FAIL custom rule descriptor")
+results = [x for x in run["results"] if x["ruleId"].startswith("ORG")]
+if not results:
+    sys.exit("FAIL no custom rule results")
+for x in results:
+    if rules[x["ruleIndex"]]["id"] != x["ruleId"]:
+        sys.exit(f"FAIL ruleIndex of {x['ruleId']}")
+if not any(x.get("suppressions") for x in results):
+    sys.exit("FAIL no suppressed custom rule result")
+if any(x["ruleId"] == "ORG008" for x in results):
+    sys.exit("FAIL ORG008 is off")
+print("ok   custom rules in tool.driver.rules")
 PY
 
 # Both validators must be able to fail: one broken file for each.

@@ -19,5 +19,6 @@ CommandRunner add_lsp_command(CLI::App& app);
 CommandRunner add_can_i_command(CLI::App& app);
 CommandRunner add_can_reach_command(CLI::App& app);
 CommandRunner add_describe_command(CLI::App& app);
+CommandRunner add_init_command(CLI::App& app);
 
 }  // namespace launchlint

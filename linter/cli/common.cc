@@ -36,19 +36,20 @@ void add_input_options(CLI::App* cmd, InputFlags* flags) {
       ->capture_default_str();
 }
 
+bool load_config_flag(const std::string& flag, Config* config) {
+  std::string path = flag;
+  if (path.empty()) path = find_config(std::filesystem::current_path());
+  if (path.empty()) return true;
+  std::vector<ConfigError> errors;
+  if (load_config(path, config, &errors)) return true;
+  for (const ConfigError& e : errors) std::cerr << e.format() << '\n';
+  std::cerr << fmt::format("launchlint: error: invalid config file {}\n", path);
+  return false;
+}
+
 bool prepare_lint(const InputFlags& flags, Config* config,
                   LintOptions* options) {
-  std::string path = flags.config;
-  if (path.empty()) path = find_config(std::filesystem::current_path());
-  if (!path.empty()) {
-    std::vector<ConfigError> errors;
-    if (!load_config(path, config, &errors)) {
-      for (const ConfigError& e : errors) std::cerr << e.format() << '\n';
-      std::cerr << fmt::format("launchlint: error: invalid config file {}\n",
-                               path);
-      return false;
-    }
-  }
+  if (!load_config_flag(flags.config, config)) return false;
   options->settings.default_namespace = flags.default_namespace;
   apply_config(*config, &options->settings);
   options->config = config;

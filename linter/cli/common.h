@@ -26,6 +26,11 @@ struct InputFlags {
 
 void add_input_options(CLI::App* cmd, InputFlags* flags);
 
+// Loads `path`, or the .launchlint.yaml found from the current folder when it
+// is empty (none found: an empty config). Errors go to stderr at file:line;
+// false means exit code 2.
+bool load_config_flag(const std::string& path, Config* config);
+
 // Loads the config (reporting errors at file:line on stderr) and fills the
 // lint options. False means exit code 2.
 bool prepare_lint(const InputFlags& flags, Config* config, LintOptions* options);

@@ -95,7 +95,8 @@ int run_lint(const LintFlags& flags) {
     review = build_review(run.model, run.findings, run.accepted, config,
                           options.settings, run.today);
   }
-  Report report{run.findings, run.model.stats, builtin_rules(),
+  std::vector<const Rule*> rules = all_rules(config.custom_rules.get());
+  Report report{run.findings, run.model.stats, rules,
                 run.model.objects.size(), review ? &*review : nullptr,
                 run.errors};
   if (flags.format == "json") {

@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
   add(add_can_i_command);
   add(add_can_reach_command);
   add(add_describe_command);
+  add(add_init_command);
 
   try {
     app.parse(argc, argv);

@@ -28,7 +28,8 @@ int run_review(const ReviewFlags& flags) {
   if (!output.stream()) return kUsage;
   Review review = build_review(run.model, run.findings, run.accepted, config,
                                options.settings, run.today);
-  Report report{run.findings, run.model.stats, builtin_rules(),
+  std::vector<const Rule*> rules = all_rules(config.custom_rules.get());
+  Report report{run.findings, run.model.stats, rules,
                 run.model.objects.size(), &review, run.errors};
   if (flags.format == "json") {
     write_json(*output.stream(), report);

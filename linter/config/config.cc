@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 #include <re2/re2.h>
 
+#include "linter/config/custom_rules.h"
 #include "linter/config/schema_check.h"
 #include "linter/config/yaml_json.h"
 #include "linter/rules/registry.h"
@@ -34,9 +35,9 @@ double number(NodeRef node) {
   return std::strtod(std::string(node.str()).c_str(), nullptr);
 }
 
-bool known_rule_key(std::string_view key) {
+bool known_rule_key(std::string_view key, const CustomRules* custom) {
   Area area;
-  return find_rule(key) != nullptr || parse_area(key, &area);
+  return find_rule(key, custom) != nullptr || parse_area(key, &area);
 }
 
 void read_rules(NodeRef rules, Config* config, std::vector<ConfigError>* errors) {
@@ -44,9 +45,9 @@ void read_rules(NodeRef rules, Config* config, std::vector<ConfigError>* errors)
     NodeRef key = rules.key_at(i);
     NodeRef value = rules.at(i);
     std::string name(key.str());
-    if (!known_rule_key(name)) {
+    if (!known_rule_key(name, config->custom_rules.get())) {
       std::vector<std::string> candidates;
-      for (const Rule* r : builtin_rules()) {
+      for (const Rule* r : all_rules(config->custom_rules.get())) {
         candidates.emplace_back(r->info.id);
         candidates.emplace_back(r->info.name);
       }
@@ -133,6 +134,7 @@ void apply_config(const Config& config, LintSettings* settings) {
   settings->owners.slo = config.slo_owner;
   settings->owners.owner = config.owner;
   if (!config.cost_labels.empty()) settings->cost_label_keys = config.cost_labels;
+  settings->custom_rules = config.custom_rules;
 }
 
 RuleSetting rule_setting(const Config& config, const RuleInfo& rule) {
@@ -195,6 +197,10 @@ bool load_config_text(const std::string& path, std::string_view text,
     return false;
   }
 
+  if (root["customRules"].size() > 0) {
+    config->custom_rules =
+        compile_custom_rules(root["customRules"], path, errors);
+  }
   read_rules(root["rules"], config, errors);
   config->kubernetes_version = std::string(root["kubernetesVersion"].str());
   config->gpu_resources = strings(root["gpuResources"]);
@@ -233,7 +239,7 @@ bool load_config_text(const std::string& path, std::string_view text,
     x.owner = std::string(e["owner"].str());
     x.expires = std::string(e["expires"].str());
     x.location = location_of(e);
-    if (!find_rule(x.rule)) {
+    if (!find_rule(x.rule, config->custom_rules.get())) {
       errors->push_back({location_of(e["rule"]),
                          fmt::format("exceptions: no rule \"{}\"; `launchlint "
                                      "rules` lists them",

@@ -51,6 +51,8 @@ struct Config {
   Prices prices;
   // The parsed file, kept for later readers (custom rules).
   std::shared_ptr<const Document> document;
+  // customRules, compiled; null when the file defines none.
+  std::shared_ptr<const CustomRules> custom_rules;
 };
 
 struct ConfigError {

@@ -38,6 +38,8 @@ struct LintRun {
   std::vector<AcceptedException> accepted;  // exceptions that suppressed
   long today = 0;
   std::string stdin_text;  // what "-" read: writers may need its lines
+  // The custom rules the findings may point at, kept alive with them.
+  std::shared_ptr<const CustomRules> custom_rules;
 };
 
 // Today in days since 1970-01-01 (UTC).

@@ -53,11 +53,13 @@ void Server::publish(const OpenDocument& doc) {
       w.Int(lsp_severity(f->severity));
       w.Key("code");
       string(w, f->rule->id);
-      w.Key("codeDescription");
-      w.StartObject();
-      w.Key("href");
-      string(w, help_uri(*f->rule));
-      w.EndObject();
+      if (f->rule->source.empty()) {  // custom rules have no page of ours
+        w.Key("codeDescription");
+        w.StartObject();
+        w.Key("href");
+        string(w, help_uri(*f->rule));
+        w.EndObject();
+      }
       w.Key("source");
       w.String("launchlint");
       w.Key("message");

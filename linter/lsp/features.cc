@@ -31,7 +31,7 @@ std::string Server::hover(const Json& params) {
                             f->rule->name, to_string(f->severity),
                             to_string(f->rule->area), f->message);
     if (shown.insert(f->rule->id).second) {
-      std::string_view doc_text = rule_doc(f->rule->name);
+      std::string_view doc_text = doc_of(*f->rule);
       if (!doc_text.empty()) markdown += fmt::format("\n\n{}", doc_text);
     }
   }

@@ -100,7 +100,10 @@ const Object* object_of(const Model& model, const Finding& finding) {
 
 std::vector<Fix> fixes_for(const Model& model, const Finding& finding,
                            std::string_view text) {
-  std::optional<FixKind> kind = fix_kind(finding.rule->name);
+  // Custom rules are named by their users: no fix is inferred from that.
+  std::optional<FixKind> kind = finding.rule->source.empty()
+                                    ? fix_kind(finding.rule->name)
+                                    : std::nullopt;
   const Object* object = object_of(model, finding);
   if (!kind || object == nullptr || !editable(*object)) return {};
   LineIndex lines(text);

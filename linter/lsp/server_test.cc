@@ -214,6 +214,50 @@ TEST_CASE("lsp server: exit without shutdown is exit code 1") {
   CHECK(h.server.exit_code() == 1);
 }
 
+TEST_CASE("lsp server: custom rules of the folder's config, with hovers") {
+  TempFolder folder;
+  folder.write(".launchlint.yaml",
+               "customRules:\n"
+               "- id: ORG001\n"
+               "  name: approved-registry\n"
+               "  area: security\n"
+               "  severity: error\n"
+               "  summary: Images come from registry.example.com.\n"
+               "  doc: Scanned images only.\n"
+               "  check:\n"
+               "    path: podSpec.containers[*].image\n"
+               "    matches: '^registry\\.example\\.com/'\n");
+  std::string path = folder.write("server.yaml", "");
+  std::string uri = path_to_uri(path);
+  Harness h;
+  h.initialize();
+  h.notify("textDocument/didOpen", open_params(uri, kPrivileged));
+  auto published = h.lint(h.now);
+  const rapidjson::Value* diagnostics = diagnostics_of(published, uri);
+  REQUIRE(diagnostics != nullptr);
+  REQUIRE(has(codes(*diagnostics), "ORG001"));
+  for (const auto& d : diagnostics->GetArray()) {
+    if (std::string_view(d["code"].GetString()) != "ORG001") continue;
+    CHECK(d["range"]["start"]["line"].GetUint() == 8);
+    CHECK(d["range"]["start"]["character"].GetUint() == 15);
+    CHECK(d["severity"].GetInt() == 1);
+    CHECK_FALSE(d.HasMember("codeDescription"));
+  }
+  // The lint (and the rule its findings point at) outlives the config that
+  // was loaded for it: hover reads the rule's doc afterwards.
+  auto hover = h.request(
+      "textDocument/hover",
+      fmt::format(
+          R"({{"textDocument":{{"uri":"{}"}},"position":{{"line":8,"character":20}}}})",
+          uri));
+  REQUIRE(hover["result"].IsObject());
+  std::string markdown = hover["result"]["contents"]["value"].GetString();
+  CHECK(markdown.find("**ORG001 approved-registry** (error, security)") !=
+        std::string::npos);
+  CHECK(markdown.find("# approved-registry (ORG001)") != std::string::npos);
+  CHECK(markdown.find("Scanned images only.") != std::string::npos);
+}
+
 TEST_CASE("lsp server: diagnostics, debounce, hover, code action round trip") {
   TempFolder folder;
   std::string path = folder.write("server.yaml", "placeholder: on disk\n");

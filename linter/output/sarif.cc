@@ -122,7 +122,7 @@ std::string unwrap(std::string text) {
 }
 
 void rule_descriptor(Writer& w, const RuleInfo& info) {
-  std::string_view doc = rule_doc(info.name);
+  std::string_view doc = doc_of(info);
   w.StartObject();
   w.Key("id");
   string(w, info.id);
@@ -148,10 +148,12 @@ void rule_descriptor(Writer& w, const RuleInfo& info) {
     string(w, doc);
     w.EndObject();
   }
-  w.Key("helpUri");
-  string(w, fmt::format("https://github.com/launchlint/launchlint/blob/main/"
-                        "rules/{}/{}.md",
-                        to_string(info.area), info.name));
+  if (info.source.empty()) {  // custom rules have no page of ours
+    w.Key("helpUri");
+    string(w, fmt::format("https://github.com/launchlint/launchlint/blob/main/"
+                          "rules/{}/{}.md",
+                          to_string(info.area), info.name));
+  }
   w.Key("defaultConfiguration");
   w.StartObject();
   w.Key("level");
@@ -163,7 +165,12 @@ void rule_descriptor(Writer& w, const RuleInfo& info) {
   w.StartArray();
   string(w, to_string(info.area));  // "security" for security rules
   w.String("kubernetes");
+  if (!info.source.empty()) w.String("custom");
   w.EndArray();
+  if (!info.source.empty()) {
+    w.Key("customRuleSource");  // the config file that defines the rule
+    string(w, info.source);
+  }
   w.Key("precision");
   w.String("high");
   if (info.area == Area::Security) {

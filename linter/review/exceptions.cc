@@ -118,7 +118,7 @@ std::vector<AcceptedException> apply_exceptions(const Model& model,
       if (!key.str().starts_with(kIgnorePrefix)) continue;
       std::string_view rule_name = key.str().substr(kIgnorePrefix.size());
       std::string reason(annotations.at(i).str());
-      const Rule* rule = find_rule(rule_name);
+      const Rule* rule = find_rule(rule_name, config.custom_rules.get());
       if (!rule) {
         added.push_back(finding_at(
             kInvalidException, &o, location_of(key),
@@ -159,7 +159,7 @@ std::vector<AcceptedException> apply_exceptions(const Model& model,
   }
 
   for (const ConfigException& e : config.exceptions) {
-    const Rule* rule = find_rule(e.rule);
+    const Rule* rule = find_rule(e.rule, config.custom_rules.get());
     if (!rule) continue;  // reported when the config was loaded
     if (!e.expires.empty()) {
       std::optional<long> day = parse_date(e.expires);

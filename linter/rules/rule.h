@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -37,6 +38,11 @@ struct RuleInfo {
   Area area;
   Severity severity;
   std::string_view summary;
+  // Custom rules (the config's customRules) carry their doc and the config
+  // file that defines them; both are empty for built-in rules, whose docs are
+  // embedded (rule_doc).
+  std::string_view doc = {};
+  std::string_view source = {};
 };
 
 struct RelatedLocation {
@@ -62,6 +68,7 @@ struct Finding {
 };
 
 class SchemaAnalysis;
+struct CustomRules;
 
 struct LintSettings {
   std::string default_namespace = "default";
@@ -72,6 +79,8 @@ struct LintSettings {
   // so spend can be attributed (missing-cost-labels).
   std::vector<std::string> cost_label_keys = {"model", "route", "tenant",
                                               "workload-class"};
+  // The config's custom rules, compiled; run beside the built-in ones.
+  std::shared_ptr<const CustomRules> custom_rules;
 };
 
 class NamespaceModel;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <tuple>
 
+#include "linter/rules/custom_rule.h"
 #include "linter/rules/registry.h"
 
 namespace launchlint {
@@ -14,6 +15,11 @@ std::vector<Finding> run_rules(const LintContext& context) {
       if (!rule->check) continue;
       Reporter reporter(rule->info, object, &findings);
       rule->check(context, object, reporter);
+    }
+    if (!context.settings.custom_rules) continue;
+    for (const CustomRule& rule : context.settings.custom_rules->rules) {
+      Reporter reporter(rule.rule.info, object, &findings);
+      check_custom_rule(rule, context, object, reporter);
     }
   }
   sort_findings(&findings);

@@ -1,0 +1,347 @@
+#include "linter/rules/custom_rule.h"
+
+#include <fnmatch.h>
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "linter/model/quantity.h"
+#include "linter/model/serving.h"
+
+namespace launchlint {
+
+namespace {
+
+bool bare_key_char(char c) {
+  return c != '.' && c != '[' && c != ']' && c != '"' && c != ' ' &&
+         c != '\t';
+}
+
+// A key as path text: bare when it can be, else quoted.
+std::string key_text(std::string_view key) {
+  bool plain = !key.empty() &&
+               std::all_of(key.begin(), key.end(), bare_key_char);
+  if (plain) return std::string(key);
+  std::string out = "\"";
+  for (char c : key) {
+    if (c == '"' || c == '\\') out.push_back('\\');
+    out.push_back(c);
+  }
+  return out + "\"";
+}
+
+std::string step_text(const PathStep& s, bool first) {
+  switch (s.kind) {
+    case PathStep::Kind::Key:
+      return (first ? "" : ".") + key_text(s.key);
+    case PathStep::Kind::Index:
+      return fmt::format("[{}]", s.index);
+    case PathStep::Kind::Each:
+      return "[*]";
+    case PathStep::Kind::Where:
+      return fmt::format("[{}={}]", s.key, s.value);
+  }
+  return {};
+}
+
+// A quoted key at text[*i] == '"'; advances past the closing quote.
+bool quoted_key(std::string_view text, std::size_t* i, std::string* out) {
+  for (++*i; *i < text.size(); ++*i) {
+    char c = text[*i];
+    if (c == '\\' && *i + 1 < text.size()) {
+      out->push_back(text[++*i]);
+    } else if (c == '"') {
+      ++*i;
+      return true;
+    } else {
+      out->push_back(c);
+    }
+  }
+  return false;
+}
+
+struct Selected {
+  NodeRef node;
+  std::string path;
+};
+
+struct Walk {
+  const std::vector<PathStep>& steps;
+  std::vector<Selected> selected;
+  std::vector<Selected> missing;  // nearest existing parent, missing path
+
+  std::string rest(std::string path, std::size_t from) const {
+    for (std::size_t i = from; i < steps.size(); ++i)
+      path += step_text(steps[i], path.empty());
+    return path;
+  }
+
+  void go(NodeRef node, const std::string& path, std::size_t i) {
+    if (node.is_null()) {
+      missing.push_back({node, rest(path, i)});
+      return;
+    }
+    if (i == steps.size()) {
+      selected.push_back({node, path});
+      return;
+    }
+    const PathStep& s = steps[i];
+    switch (s.kind) {
+      case PathStep::Kind::Key: {
+        NodeRef child = node.is_map() ? node[s.key] : NodeRef();
+        if (!child.valid()) {
+          missing.push_back({node, rest(path, i)});
+        } else {
+          go(child, path + step_text(s, path.empty()), i + 1);
+        }
+        return;
+      }
+      case PathStep::Kind::Index:
+        if (!node.is_seq() || s.index >= node.size()) {
+          missing.push_back({node, rest(path, i)});
+        } else {
+          go(node.at(s.index), path + step_text(s, false), i + 1);
+        }
+        return;
+      case PathStep::Kind::Each:
+        if (!node.is_seq()) {
+          missing.push_back({node, rest(path, i)});
+          return;
+        }
+        for (std::uint32_t n = 0; n < node.size(); ++n)
+          go(node.at(n), path + fmt::format("[{}]", n), i + 1);
+        return;
+      case PathStep::Kind::Where: {
+        bool found = false;
+        for (std::uint32_t n = 0; node.is_seq() && n < node.size(); ++n) {
+          NodeRef field = node.at(n)[s.key];
+          if (!field.is_scalar() || field.str() != s.value) continue;
+          found = true;
+          go(node.at(n), path + fmt::format("[{}]", n), i + 1);
+        }
+        if (!found) missing.push_back({node, rest(path, i)});
+        return;
+      }
+    }
+  }
+};
+
+std::string value_text(NodeRef node) {
+  if (node.is_map()) return "a map";
+  if (node.is_seq()) return "a list";
+  if (node.is_null()) return "(none)";
+  return std::string(node.str());
+}
+
+std::string in_list(const std::vector<std::string>& values) {
+  std::string out;
+  for (const std::string& v : values) out += (out.empty() ? "" : ", ") + v;
+  return "[" + out + "]";
+}
+
+// Why `node` fails the check's value conditions; empty when it passes.
+std::string failure(const CustomCheck& c, NodeRef node) {
+  bool scalar_conditions = c.equals || c.has_in || c.matches ||
+                           c.not_matches || c.min || c.max;
+  if (!scalar_conditions) return {};
+  if (!node.is_scalar())
+    return fmt::format("is {}, not a single value", value_text(node));
+  std::string_view v = node.str();
+  if (c.equals && v != *c.equals)
+    return fmt::format("is not \"{}\"", *c.equals);
+  if (c.has_in && std::find(c.in.begin(), c.in.end(), v) == c.in.end())
+    return fmt::format("is not one of {}", in_list(c.in));
+  if (c.matches && !RE2::PartialMatch(v, *c.matches))
+    return fmt::format("does not match `{}`", c.matches->pattern());
+  if (c.not_matches && RE2::PartialMatch(v, *c.not_matches))
+    return fmt::format("matches `{}`", c.not_matches->pattern());
+  if (c.min || c.max) {
+    double number = 0;
+    if (!parse_quantity(v, &number)) return "is not a number or quantity";
+    if (c.min && number < *c.min)
+      return fmt::format("is below the minimum {}", c.min_text);
+    if (c.max && number > *c.max)
+      return fmt::format("is above the maximum {}", c.max_text);
+  }
+  return {};
+}
+
+std::string expand(const CustomRule& rule, const Object& object,
+                   const std::string& path, const std::string& value) {
+  const std::string& t = rule.message;
+  std::string out;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    if (t[i] == '{') {
+      std::size_t close = t.find('}', i);
+      if (close != std::string::npos) {
+        std::string_view name = std::string_view(t).substr(i + 1, close - i - 1);
+        const std::string* with = name == "value"       ? &value
+                                  : name == "path"      ? &path
+                                  : name == "kind"      ? &object.id.kind
+                                  : name == "name"      ? &object.id.name
+                                  : name == "namespace" ? &object.id.ns
+                                                        : nullptr;
+        if (with) {
+          out += *with;
+          i = close;
+          continue;
+        }
+      }
+    }
+    out.push_back(t[i]);
+  }
+  return out;
+}
+
+}  // namespace
+
+const CustomRule* CustomRules::find(std::string_view id_or_name) const {
+  for (const CustomRule& r : rules) {
+    if (r.id == id_or_name || r.name == id_or_name) return &r;
+  }
+  return nullptr;
+}
+
+bool parse_custom_path(std::string_view text, CustomPath* out,
+                       std::string* error, std::size_t* offset) {
+  out->text = std::string(text);
+  out->steps.clear();
+  out->pod_spec = false;
+  std::size_t i = 0;
+  auto fail = [&](std::string message) {
+    *error = std::move(message);
+    *offset = i;
+    return false;
+  };
+  if (text.empty()) return fail("the path is empty");
+  for (bool first = true;; first = false) {
+    std::string key;
+    if (i < text.size() && text[i] == '"') {
+      if (!quoted_key(text, &i, &key)) return fail("unclosed quote");
+    } else {
+      std::size_t start = i;
+      while (i < text.size() && bare_key_char(text[i])) ++i;
+      key = std::string(text.substr(start, i - start));
+      if (key.empty()) {
+        return fail(i < text.size()
+                        ? fmt::format("expected a key before \"{}\"", text[i])
+                        : std::string("expected a key at the end"));
+      }
+    }
+    if (first && key == "podSpec" && (i == text.size() || text[i] == '.')) {
+      out->pod_spec = true;
+    } else {
+      out->steps.push_back({PathStep::Kind::Key, key, {}, 0});
+    }
+    while (i < text.size() && text[i] == '[') {
+      std::size_t close = text.find(']', i);
+      if (close == std::string_view::npos) return fail("unclosed \"[\"");
+      std::string_view inside = text.substr(i + 1, close - i - 1);
+      PathStep s;
+      std::size_t eq = inside.find('=');
+      if (inside == "*") {
+        s.kind = PathStep::Kind::Each;
+      } else if (!inside.empty() &&
+                 std::all_of(inside.begin(), inside.end(),
+                             [](char c) { return c >= '0' && c <= '9'; })) {
+        if (inside.size() > 9) return fail("index too large");
+        s.kind = PathStep::Kind::Index;
+        s.index = static_cast<std::uint32_t>(std::stoul(std::string(inside)));
+      } else if (eq != std::string_view::npos && eq > 0) {
+        s.kind = PathStep::Kind::Where;
+        s.key = std::string(inside.substr(0, eq));
+        std::string_view v = inside.substr(eq + 1);
+        if (v.size() >= 2 && (v.front() == '"' || v.front() == '\'') &&
+            v.back() == v.front())
+          v = v.substr(1, v.size() - 2);
+        s.value = std::string(v);
+      } else {
+        return fail(fmt::format("\"[{}]\": expected [*], [N] or [key=value]",
+                                inside));
+      }
+      out->steps.push_back(std::move(s));
+      i = close + 1;
+    }
+    if (i == text.size()) return true;
+    if (text[i] != '.')
+      return fail(fmt::format("unexpected \"{}\"; keys are joined by \".\"",
+                              text[i]));
+    ++i;
+  }
+}
+
+bool custom_rule_matches(const CustomRule& rule, const Object& object) {
+  const CustomMatch& m = rule.match;
+  if (!m.kinds.empty() &&
+      std::find(m.kinds.begin(), m.kinds.end(), object.id.kind) == m.kinds.end())
+    return false;
+  if (!m.namespaces.empty()) {
+    if (object.id.ns.empty()) return false;
+    bool any = std::any_of(
+        m.namespaces.begin(), m.namespaces.end(), [&](const std::string& g) {
+          return ::fnmatch(g.c_str(), object.id.ns.c_str(), 0) == 0;
+        });
+    if (!any) return false;
+  }
+  if (m.labels && !m.labels->matches(LabelSet::from_node(object.labels())))
+    return false;
+  if (m.model_servers && is_model_server(object) != *m.model_servers)
+    return false;
+  if (m.gpu && uses_accelerators(object) != *m.gpu) return false;
+  if (rule.check.path.pod_spec && object.pods.empty()) return false;
+  return true;
+}
+
+void check_custom_rule(const CustomRule& rule, const LintContext& /*context*/,
+                       const Object& object, Reporter& reporter) {
+  if (!custom_rule_matches(rule, object)) return;
+  const CustomCheck& c = rule.check;
+  Walk walk{c.path.steps, {}, {}};
+  if (c.path.pod_spec) {
+    for (const PodTemplate& pod : object.pods) {
+      std::string start =
+          object.document ? object.document->path_of(pod.spec) : std::string();
+      walk.go(pod.spec, start, 0);
+    }
+  } else {
+    walk.go(object.root, "", 0);
+  }
+  auto message = [&](const std::string& path, const std::string& value,
+                     std::string_view why) {
+    if (!rule.message.empty()) return expand(rule, object, path, value);
+    return fmt::format("{}: {} {}: {}", object.id.display(), path, why,
+                       rule.summary);
+  };
+  if (c.exists == true) {
+    for (const Selected& m : walk.missing) {
+      // A null value is reported where it is written; a missing key at the
+      // nearest existing parent.
+      NodeRef at = m.node;
+      if (at.valid() && at.is_null() && at.document()) {
+        NodeRef key = at.document()->key_of(at);
+        if (key.valid()) at = key;
+      }
+      reporter.report(at, message(m.path, "(none)", "is missing"));
+    }
+  }
+  for (const Selected& s : walk.selected) {
+    if (c.exists == false) {
+      reporter.report(s.node, message(s.path, value_text(s.node),
+                                      fmt::format("is set ({})",
+                                                  value_text(s.node))));
+      continue;
+    }
+    std::string why = failure(c, s.node);
+    if (!why.empty()) {
+      std::string value = value_text(s.node);
+      reporter.report(s.node,
+                      message(s.path, value,
+                              s.node.is_scalar()
+                                  ? fmt::format("\"{}\" {}", value, why)
+                                  : why));
+    }
+  }
+}
+
+}  // namespace launchlint

@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# Custom rules from the command line: `init` writes a starter config that
+# loads and runs (its example custom rule included) and never overwrites;
+# `rules` and `explain` show custom rules; a bad custom rule is a config
+# error at file:line:col with exit 2, before any rule runs; lint reports a
+# custom rule's finding at its node.
+set -uo pipefail
+bin=$(realpath "$1")
+cd "$(dirname "$0")/.."
+repo=$PWD
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail=0
+check() {  # check NAME EXPECTED_STATUS ACTUAL_STATUS
+  if [[ "$2" != "$3" ]]; then
+    echo "FAIL $1: exit $3, expected $2"
+    fail=1
+  else
+    echo "ok   $1"
+  fi
+}
+contains() {  # contains NAME FILE TEXT (a whole line)
+  if grep -qxF -- "$3" "$2"; then echo "ok   $1"; else
+    echo "FAIL $1: no line \"$3\" in:"; cat "$2"; fail=1; fi
+}
+has() {  # has NAME FILE TEXT (anywhere)
+  if grep -qF -- "$3" "$2"; then echo "ok   $1"; else
+    echo "FAIL $1: no \"$3\" in:"; cat "$2"; fail=1; fi
+}
+
+# init: writes a config that loads and runs.
+mkdir "$tmp/project"
+(cd "$tmp/project" && "$bin" init >"$tmp/init.out" 2>&1)
+check "init exit 0" 0 $?
+contains "init says where" "$tmp/init.out" "wrote ./.launchlint.yaml"
+cp "$tmp/project/.launchlint.yaml" "$tmp/starter.yaml"
+cat >"$tmp/project/server.yaml" <<'YAML'
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: vllm
+  labels:
+    team: Inference
+spec:
+  template:
+    spec:
+      containers:
+      - name: vllm
+        image: vllm/vllm-openai:v0.11.0
+YAML
+(cd "$tmp/project" && "$bin" rules >"$tmp/rules.out" 2>"$tmp/rules.err")
+check "rules with the starter config exit 0" 0 $?
+has "rules lists the starter's custom rule" "$tmp/rules.out" "ORG001   model-server-team-label"
+has "rules marks it custom" "$tmp/rules.out" "[custom rule from "
+(cd "$tmp/project" && "$bin" lint --format json --fail-on never . >"$tmp/lint.json" 2>"$tmp/lint.err")
+check "lint with the starter config exit 0" 0 $?
+python3 - "$tmp/lint.json" <<'PY' && echo "ok   starter custom rule reports" || { echo "FAIL starter custom rule"; cat "$tmp/lint.json"; fail=1; }
+import json, sys
+f = [x for x in json.load(open(sys.argv[1]))["findings"] if x["rule"] == "ORG001"]
+assert len(f) == 1, f
+assert f[0]["location"]["line"] == 6 and f[0]["location"]["column"] == 11, f
+assert f[0]["message"] == 'Deployment vllm needs a lower-case team label, not "Inference"', f
+PY
+# init never overwrites.
+echo "# mine" >"$tmp/project/.launchlint.yaml"
+(cd "$tmp/project" && "$bin" init >/dev/null 2>"$tmp/init2.err")
+check "init over an existing config exit 2" 2 $?
+has "init names the existing file" "$tmp/init2.err" "already exists"
+contains "config left alone" "$tmp/project/.launchlint.yaml" "# mine"
+mkdir "$tmp/yml" && echo "{}" >"$tmp/yml/.launchlint.yml"
+"$bin" init "$tmp/yml" >/dev/null 2>&1
+check "init beside a .launchlint.yml exit 2" 2 $?
+"$bin" init "$tmp/no-such-folder" >/dev/null 2>&1
+check "init into a missing folder exit 2" 2 $?
+
+# explain and rules with --config.
+cfg=testdata/rules/custom-rules/readme/.launchlint.yaml
+"$bin" explain --config "$cfg" ORG001 >"$tmp/explain.out"
+check "explain a custom rule exit 0" 0 $?
+contains "explain title" "$tmp/explain.out" "# approved-registry (ORG001)"
+contains "explain keeps the doc" "$tmp/explain.out" "Images are mirrored and scanned in registry.example.com. A pull from a"
+contains "explain has every heading" "$tmp/explain.out" "## References"
+"$bin" explain --config "$cfg" gpu-ceiling >/dev/null
+check "explain by name exit 0" 0 $?
+"$bin" explain ORG001 >/dev/null 2>&1
+check "explain without the config exit 2" 2 $?
+"$bin" rules --config "$cfg" >"$tmp/rules2.out"
+has "rules lists ORG003" "$tmp/rules2.out" "ORG003   gpu-ceiling"
+
+# A bad custom rule: the error at its position, exit 2, no report.
+sed 's/^    max: 8$/    max: eight/' "$cfg" >"$tmp/bad.yaml"
+"$bin" lint --config "$tmp/bad.yaml" testdata/rules/custom-rules/readme >"$tmp/bad.out" 2>"$tmp/bad.err"
+check "bad custom rule exit 2" 2 $?
+line=$(grep -n '^    max: eight$' "$tmp/bad.yaml" | cut -d: -f1)
+contains "bad custom rule position" "$tmp/bad.err" "$tmp/bad.yaml:$line:10: error: customRules: \"eight\" is not a number or Kubernetes quantity (8, 0.5, 500m, 1Gi)"
+[[ ! -s $tmp/bad.out ]] && echo "ok   no report" || { echo "FAIL report written"; fail=1; }
+
+# lint: a finding at the flagged node, with the expanded message.
+"$bin" lint --config "$cfg" --format json testdata/rules/custom-rules/readme >"$tmp/readme.json"
+check "readme rules exit 1 (errors)" 1 $?
+python3 - "$tmp/readme.json" <<'PY' && echo "ok   readme findings" || { echo "FAIL readme findings"; fail=1; }
+import json, sys
+f = {(x["rule"], x["location"]["line"]): x for x in json.load(open(sys.argv[1]))["findings"] if x["rule"].startswith("ORG")}
+assert sorted(f) == [("ORG001", 16), ("ORG002", 26), ("ORG002", 48), ("ORG003", 44)], sorted(f)
+assert f[("ORG003", 44)]["message"] == "spec.leaderWorkerTemplate.workerTemplate.spec.containers[0].resources.limits.\"nvidia.com/gpu\" asks for 16 GPUs but a node has 8: split the model over a LeaderWorkerSet", f[("ORG003", 44)]["message"]
+assert f[("ORG001", 16)]["severity"] == "error"
+PY
+exit $fail
