@@ -21,7 +21,8 @@ CommandRunner add_rules_command(CLI::App& app) {
                   ".launchlint.yaml in the current folder or its parents)");
   return [config_path] {
     Config config;
-    if (!load_config_flag(*config_path, &config)) return static_cast<int>(kUsage);
+    if (!load_config_flag(*config_path, &config))
+      return static_cast<int>(kUsage);
     std::vector<const Rule*> rules = all_rules(config.custom_rules.get());
     std::stable_sort(rules.begin(), rules.end(),
                      [](const Rule* a, const Rule* b) {
@@ -52,7 +53,8 @@ CommandRunner add_explain_command(CLI::App& app) {
                   "parents)");
   return [name, config_path] {
     Config config;
-    if (!load_config_flag(*config_path, &config)) return static_cast<int>(kUsage);
+    if (!load_config_flag(*config_path, &config))
+      return static_cast<int>(kUsage);
     const Rule* rule = find_rule(*name, config.custom_rules.get());
     if (!rule) {
       std::cerr << fmt::format(

@@ -11,8 +11,9 @@ namespace launchlint {
 
 namespace {
 
-// The starter config. tests/init.sh checks that it loads cleanly.
-constexpr std::string_view kStarter = R"(# launchlint configuration: https://github.com/launchlint/launchlint#config-file
+// The starter config. tests/custom_rules_cli.sh checks that it loads and runs.
+constexpr std::string_view kStarter =
+    R"(# launchlint configuration: https://github.com/launchlint/launchlint#config-file
 # launchlint finds this file in the current folder or its parents; the
 # editor's language server reads it too. `launchlint rules` lists rule ids.
 
@@ -78,7 +79,8 @@ CommandRunner add_init_command(CLI::App& app) {
   auto folder = std::make_shared<std::string>(".");
   CLI::App* cmd = app.add_subcommand(
       "init", "Write a commented starter .launchlint.yaml (never overwrites)");
-  cmd->add_option("folder", *folder, "Where to write it")->capture_default_str();
+  cmd->add_option("folder", *folder, "Where to write it")
+      ->capture_default_str();
   return [folder] {
     namespace fs = std::filesystem;
     std::error_code ec;

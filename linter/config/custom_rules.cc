@@ -160,15 +160,16 @@ std::shared_ptr<const CustomRules> compile_custom_rules(
     read_check(entry, &rule.check, errors);
     std::string unknown = unknown_placeholder(rule.message);
     if (!unknown.empty()) {
-      error_at(entry["message"],
-               fmt::format("message: unknown placeholder {{{}}}; use {{value}}, "
-                           "{{path}}, {{kind}}, {{name}} or {{namespace}}",
-                           unknown),
-               errors);
+      error_at(
+          entry["message"],
+          fmt::format("message: unknown placeholder {{{}}}; use {{value}}, "
+                      "{{path}}, {{kind}}, {{name}} or {{namespace}}",
+                      unknown),
+          errors);
     }
     CustomRule& kept = out->rules.emplace_back(std::move(rule));
     kept.doc = custom_rule_doc(kept, entry["doc"].str());
-    kept.rule.info = {kept.id,      kept.name, area, severity,
+    kept.rule.info = {kept.id,      kept.name, area,       severity,
                       kept.summary, kept.doc,  kept.source};
     kept.rule.check = nullptr;  // run by check_custom_rule
   }

@@ -79,11 +79,12 @@ std::unique_ptr<Linted> lint_with(std::string_view config_text,
 
 TEST_CASE("custom rule errors are config errors at file:line:col") {
   CHECK(custom_error(one_rule("    path: a\n    exists: true\n")) == "ok");
-  CHECK(custom_error("customRules:\n- id: ORG001\n  name: a-b\n  area: securty\n"
-                     "  summary: s.\n  check: {path: a, exists: true}\n") ==
-        "cfg.yaml:4:9: error: /customRules/0/area must be one of "
-        "[\"security\",\"scheduling\",\"rollout\",\"observability\",\"cost\","
-        "\"general\"]");
+  CHECK(
+      custom_error("customRules:\n- id: ORG001\n  name: a-b\n  area: securty\n"
+                   "  summary: s.\n  check: {path: a, exists: true}\n") ==
+      "cfg.yaml:4:9: error: /customRules/0/area must be one of "
+      "[\"security\",\"scheduling\",\"rollout\",\"observability\",\"cost\","
+      "\"general\"]");
   CHECK(custom_error(one_rule("    path: spec..x\n    exists: true\n")) ==
         "cfg.yaml:7:11: error: customRules: path \"spec..x\": expected a key "
         "before \".\" (at character 6)");
@@ -132,7 +133,8 @@ TEST_CASE("custom rule errors are config errors at file:line:col") {
                      "  summary: s.\n") ==
         "cfg.yaml:2:3: error: missing required key \"check\" in "
         "/customRules/0");
-  CHECK(custom_error(one_rule("    path: a\n    exists: true\n    exist: true\n")) ==
+  CHECK(custom_error(
+            one_rule("    path: a\n    exists: true\n    exist: true\n")) ==
         "cfg.yaml:9:5: error: unknown key \"exist\"; did you mean \"exists\"?");
   // rules: and exceptions: may name custom rules; unknown ones stay errors.
   CHECK(custom_error(one_rule("    path: a\n    exists: true\n") +
@@ -148,8 +150,8 @@ TEST_CASE("custom rule paths") {
   CustomPath p;
   std::string error;
   std::size_t offset = 0;
-  REQUIRE(parse_custom_path(
-      "podSpec.containers[*].env[name=HF_TOKEN].value", &p, &error, &offset));
+  REQUIRE(parse_custom_path("podSpec.containers[*].env[name=HF_TOKEN].value",
+                            &p, &error, &offset));
   CHECK(p.pod_spec);
   REQUIRE(p.steps.size() == 5);
   CHECK(p.steps[1].kind == PathStep::Kind::Each);
@@ -169,19 +171,20 @@ TEST_CASE("custom rule paths") {
   // podSpec is only virtual as the first key.
   REQUIRE(parse_custom_path("spec.podSpec", &p, &error, &offset));
   CHECK(!p.pod_spec);
-  for (std::string_view bad : {"", ".a", "a.", "a[", "a[]", "a[=x]", "a]b",
-                               "a\"b\"", "a[1]b"}) {
+  for (std::string_view bad :
+       {"", ".a", "a.", "a[", "a[]", "a[=x]", "a]b", "a\"b\"", "a[1]b"}) {
     INFO(bad);
     CHECK(!parse_custom_path(bad, &p, &error, &offset));
   }
 }
 
 TEST_CASE("custom rule findings: placeholders, nodes and parents") {
-  auto linted = lint_with(one_rule("    path: podSpec.containers[*].image\n"
-                                   "    matches: '^registry\\.example\\.com/'\n",
-                                   "  message: '{value}|{path}|{kind}|{name}|"
-                                   "{namespace}'\n"),
-                          kDeployment);
+  auto linted =
+      lint_with(one_rule("    path: podSpec.containers[*].image\n"
+                         "    matches: '^registry\\.example\\.com/'\n",
+                         "  message: '{value}|{path}|{kind}|{name}|"
+                         "{namespace}'\n"),
+                kDeployment);
   const std::vector<Finding>& f = linted->run.findings;
   REQUIRE(f.size() == 1);
   CHECK(f[0].message ==
@@ -233,9 +236,10 @@ TEST_CASE("custom rule findings: placeholders, nodes and parents") {
 }
 
 TEST_CASE("rules: settings apply to custom rules") {
-  std::string rule = one_rule("    path: podSpec.containers[*].image\n"
-                              "    matches: '^registry\\.example\\.com/'\n",
-                              "  severity: error\n");
+  std::string rule = one_rule(
+      "    path: podSpec.containers[*].image\n"
+      "    matches: '^registry\\.example\\.com/'\n",
+      "  severity: error\n");
   auto linted = lint_with(rule + "rules:\n  ORG001: info\n", kDeployment);
   REQUIRE(linted->run.findings.size() == 1);
   CHECK(linted->run.findings[0].severity == Severity::Info);
@@ -245,7 +249,8 @@ TEST_CASE("rules: settings apply to custom rules") {
             ->run.findings.empty());
 }
 
-TEST_CASE("custom rule docs: the user's sections, generated ones for the rest") {
+TEST_CASE(
+    "custom rule docs: the user's sections, generated ones for the rest") {
   Config config;
   std::vector<ConfigError> errors;
   REQUIRE(load_config_text(
@@ -259,11 +264,12 @@ TEST_CASE("custom rule docs: the user's sections, generated ones for the rest") 
   CHECK(doc.starts_with("# approved-registry (ORG001)\n"));
   CHECK(doc_section(doc, "Why it matters") == "Scanned images only.");
   CHECK(doc_section(doc, "References") == "- PLAT-1");
-  CHECK(doc_section(doc, "What it does").find(
-            "every node that `podSpec.containers[*].image` selects must match "
-            "`^registry\\.example\\.com/`") != std::string::npos);
-  CHECK(doc_section(doc, "Exceptions").find(
-            "ignore-check.launchlint.io/ORG001") != std::string::npos);
+  CHECK(doc_section(doc, "What it does")
+            .find("every node that `podSpec.containers[*].image` selects must "
+                  "match "
+                  "`^registry\\.example\\.com/`") != std::string::npos);
+  CHECK(doc_section(doc, "Exceptions")
+            .find("ignore-check.launchlint.io/ORG001") != std::string::npos);
   CHECK(config.custom_rules->rules[0].rule.info.source ==
         "team/.launchlint.yaml");
   // Prose without the fixed headings says why.

@@ -14,14 +14,13 @@ namespace launchlint {
 namespace {
 
 bool bare_key_char(char c) {
-  return c != '.' && c != '[' && c != ']' && c != '"' && c != ' ' &&
-         c != '\t';
+  return c != '.' && c != '[' && c != ']' && c != '"' && c != ' ' && c != '\t';
 }
 
 // A key as path text: bare when it can be, else quoted.
 std::string key_text(std::string_view key) {
-  bool plain = !key.empty() &&
-               std::all_of(key.begin(), key.end(), bare_key_char);
+  bool plain =
+      !key.empty() && std::all_of(key.begin(), key.end(), bare_key_char);
   if (plain) return std::string(key);
   std::string out = "\"";
   for (char c : key) {
@@ -142,8 +141,8 @@ std::string in_list(const std::vector<std::string>& values) {
 
 // Why `node` fails the check's value conditions; empty when it passes.
 std::string failure(const CustomCheck& c, NodeRef node) {
-  bool scalar_conditions = c.equals || c.has_in || c.matches ||
-                           c.not_matches || c.min || c.max;
+  bool scalar_conditions =
+      c.equals || c.has_in || c.matches || c.not_matches || c.min || c.max;
   if (!scalar_conditions) return {};
   if (!node.is_scalar())
     return fmt::format("is {}, not a single value", value_text(node));
@@ -175,7 +174,8 @@ std::string expand(const CustomRule& rule, const Object& object,
     if (t[i] == '{') {
       std::size_t close = t.find('}', i);
       if (close != std::string::npos) {
-        std::string_view name = std::string_view(t).substr(i + 1, close - i - 1);
+        std::string_view name =
+            std::string_view(t).substr(i + 1, close - i - 1);
         const std::string* with = name == "value"       ? &value
                                   : name == "path"      ? &path
                                   : name == "kind"      ? &object.id.kind
@@ -257,24 +257,24 @@ bool parse_custom_path(std::string_view text, CustomPath* out,
           v = v.substr(1, v.size() - 2);
         s.value = std::string(v);
       } else {
-        return fail(fmt::format("\"[{}]\": expected [*], [N] or [key=value]",
-                                inside));
+        return fail(
+            fmt::format("\"[{}]\": expected [*], [N] or [key=value]", inside));
       }
       out->steps.push_back(std::move(s));
       i = close + 1;
     }
     if (i == text.size()) return true;
     if (text[i] != '.')
-      return fail(fmt::format("unexpected \"{}\"; keys are joined by \".\"",
-                              text[i]));
+      return fail(
+          fmt::format("unexpected \"{}\"; keys are joined by \".\"", text[i]));
     ++i;
   }
 }
 
 bool custom_rule_matches(const CustomRule& rule, const Object& object) {
   const CustomMatch& m = rule.match;
-  if (!m.kinds.empty() &&
-      std::find(m.kinds.begin(), m.kinds.end(), object.id.kind) == m.kinds.end())
+  if (!m.kinds.empty() && std::find(m.kinds.begin(), m.kinds.end(),
+                                    object.id.kind) == m.kinds.end())
     return false;
   if (!m.namespaces.empty()) {
     if (object.id.ns.empty()) return false;
@@ -327,19 +327,18 @@ void check_custom_rule(const CustomRule& rule, const LintContext& /*context*/,
   }
   for (const Selected& s : walk.selected) {
     if (c.exists == false) {
-      reporter.report(s.node, message(s.path, value_text(s.node),
-                                      fmt::format("is set ({})",
-                                                  value_text(s.node))));
+      reporter.report(s.node,
+                      message(s.path, value_text(s.node),
+                              fmt::format("is set ({})", value_text(s.node))));
       continue;
     }
     std::string why = failure(c, s.node);
     if (!why.empty()) {
       std::string value = value_text(s.node);
-      reporter.report(s.node,
-                      message(s.path, value,
-                              s.node.is_scalar()
-                                  ? fmt::format("\"{}\" {}", value, why)
-                                  : why));
+      reporter.report(s.node, message(s.path, value,
+                                      s.node.is_scalar()
+                                          ? fmt::format("\"{}\" {}", value, why)
+                                          : why));
     }
   }
 }

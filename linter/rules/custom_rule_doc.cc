@@ -19,12 +19,14 @@ std::string list(const std::vector<std::string>& items) {
 std::string scope(const CustomRule& r) {
   const CustomMatch& m = r.match;
   std::vector<std::string> parts;
-  parts.push_back(m.kinds.empty() ? "every object"
-                                  : fmt::format("objects of kind {}",
-                                                list(m.kinds)));
+  parts.push_back(m.kinds.empty()
+                      ? "every object"
+                      : fmt::format("objects of kind {}", list(m.kinds)));
   if (!m.namespaces.empty())
-    parts.push_back(fmt::format("in namespaces matching {}", list(m.namespaces)));
-  if (m.labels) parts.push_back(fmt::format("labelled {}", m.labels->describe()));
+    parts.push_back(
+        fmt::format("in namespaces matching {}", list(m.namespaces)));
+  if (m.labels)
+    parts.push_back(fmt::format("labelled {}", m.labels->describe()));
   if (m.model_servers)
     parts.push_back(*m.model_servers ? "that run a model server"
                                      : "that run no model server");
@@ -46,8 +48,7 @@ std::vector<std::string> wanted(const CustomCheck& c) {
   if (c.matches)
     out.push_back(fmt::format("must match `{}`", c.matches->pattern()));
   if (c.not_matches)
-    out.push_back(
-        fmt::format("must not match `{}`", c.not_matches->pattern()));
+    out.push_back(fmt::format("must not match `{}`", c.not_matches->pattern()));
   if (c.min) out.push_back(fmt::format("must be at least {}", c.min_text));
   if (c.max) out.push_back(fmt::format("must be at most {}", c.max_text));
   return out;
@@ -88,13 +89,14 @@ std::string generated(const CustomRule& r, std::string_view heading,
         r.source);
   }
   if (heading == "Example") {
-    return fmt::format("Reported: an object in scope where `{}` does not "
-                       "hold what the rule asks ({}).",
-                       c.path.text, joined(wanted(c)));
+    return fmt::format(
+        "Reported: an object in scope where `{}` does not "
+        "hold what the rule asks ({}).",
+        c.path.text, joined(wanted(c)));
   }
   if (heading == "Use instead") {
-    return fmt::format("Make `{}` hold what the rule asks: it {}.",
-                       c.path.text, joined(wanted(c)));
+    return fmt::format("Make `{}` hold what the rule asks: it {}.", c.path.text,
+                       joined(wanted(c)));
   }
   if (heading == "Exceptions") {
     return fmt::format(
@@ -104,9 +106,10 @@ std::string generated(const CustomRule& r, std::string_view heading,
         "severity under `rules:` there.",
         r.id, r.source);
   }
-  return fmt::format("- `{}` (customRules, id {})\n- `launchlint rules` "
-                     "lists every rule",
-                     r.source, r.id);
+  return fmt::format(
+      "- `{}` (customRules, id {})\n- `launchlint rules` "
+      "lists every rule",
+      r.source, r.id);
 }
 
 }  // namespace
