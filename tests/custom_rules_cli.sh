@@ -101,8 +101,8 @@ check "readme rules exit 1 (errors)" 1 $?
 python3 - "$tmp/readme.json" <<'PY' && echo "ok   readme findings" || { echo "FAIL readme findings"; fail=1; }
 import json, sys
 f = {(x["rule"], x["location"]["line"]): x for x in json.load(open(sys.argv[1]))["findings"] if x["rule"].startswith("ORG")}
-assert sorted(f) == [("ORG001", 16), ("ORG002", 26), ("ORG002", 48), ("ORG003", 44)], sorted(f)
-assert f[("ORG003", 44)]["message"] == "spec.leaderWorkerTemplate.workerTemplate.spec.containers[0].resources.limits.\"nvidia.com/gpu\" asks for 16 GPUs but a node has 8: split the model over a LeaderWorkerSet", f[("ORG003", 44)]["message"]
+assert sorted(f) == [("ORG001", 16), ("ORG002", 26), ("ORG002", 52), ("ORG003", 38)], sorted(f)
+assert f[("ORG003", 38)]["message"] == "LeaderWorkerSet llama-405b: the pod at spec.leaderWorkerTemplate.workerTemplate.spec asks for 10 GPUs but a node has 8: shard the model over more pods", f[("ORG003", 38)]["message"]
 assert f[("ORG001", 16)]["severity"] == "error"
 PY
 exit $fail

@@ -108,7 +108,7 @@ std::vector<std::string> pod_accelerator_names(const PodTemplate& pod) {
       NodeRef list = c.resources()[part];
       for (std::uint32_t i = 0; i < list.size(); ++i) {
         std::string_view name = list.key_at(i).str();
-        if (is_accelerator_resource(name)) names.emplace(name);
+        if (accelerators_of(pod).is_resource(name)) names.emplace(name);
       }
     }
   }

@@ -134,6 +134,11 @@ void apply_config(const Config& config, LintSettings* settings) {
   settings->owners.slo = config.slo_owner;
   settings->owners.owner = config.owner;
   if (!config.cost_labels.empty()) settings->cost_label_keys = config.cost_labels;
+  settings->accelerators.resources = config.gpu_resources;
+  settings->accelerators.node_labels = config.accelerator_node_labels;
+  settings->gateway.namespaces = config.gateway_namespaces;
+  settings->gateway.pod_labels = config.gateway_pod_labels;
+  settings->gateway.namespace_labels = config.gateway_namespace_labels;
   settings->custom_rules = config.custom_rules;
 }
 

@@ -92,6 +92,18 @@ void read_check(NodeRef entry, CustomCheck* c,
   c->not_matches = read_pattern(check["notMatches"], "notMatches", errors);
   read_quantity(check["min"], &c->min, &c->min_text, errors);
   read_quantity(check["max"], &c->max, &c->max_text, errors);
+  NodeRef sum = check["sum"];
+  c->sum = sum.is_true();
+  if (c->sum && !check["min"].valid() && !check["max"].valid()) {
+    error_at(check.key_node("sum"), "sum: give min or max for the sum", errors);
+  }
+  if (c->sum && (c->equals || c->has_in || check["matches"].valid() ||
+                 check["notMatches"].valid())) {
+    error_at(check.key_node("sum"),
+             "sum: only min and max apply to a sum; put equals, in, matches "
+             "and notMatches in a rule of their own",
+             errors);
+  }
   bool any = false;
   for (std::string_view key :
        {"exists", "equals", "in", "matches", "notMatches", "min", "max"})

@@ -107,6 +107,12 @@ TEST_CASE("custom rule errors are config errors at file:line:col") {
                               "  message: 'bad {image}'\n")) ==
         "cfg.yaml:6:12: error: customRules: message: unknown placeholder "
         "{image}; use {value}, {path}, {kind}, {name} or {namespace}");
+  CHECK(custom_error(one_rule("    path: a\n    sum: true\n")) ==
+        "cfg.yaml:8:5: error: customRules: sum: give min or max for the sum");
+  CHECK(custom_error(one_rule(
+            "    path: a\n    sum: true\n    max: 1\n    matches: x\n")) ==
+        "cfg.yaml:8:5: error: customRules: sum: only min and max apply to a "
+        "sum; put equals, in, matches and notMatches in a rule of their own");
   // Ids and names clash with built-in rules, other custom rules and areas.
   CHECK(custom_error("customRules:\n- id: SEC001\n  name: a-b\n  area: cost\n"
                      "  summary: s.\n  check: {path: a, exists: true}\n") ==

@@ -76,7 +76,7 @@ std::vector<std::shared_ptr<const Document>> load_crds(
 }
 
 void finish(const LintOptions& options, LintRun* run) {
-  run->model.finish();
+  run->model.finish(options.settings.accelerators);
   run->custom_rules = options.settings.custom_rules;
   run->namespaces = std::make_unique<NamespaceModel>(run->model);
   if (!options.run_rules) return;

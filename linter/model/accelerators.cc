@@ -14,8 +14,8 @@ bool is_accelerator_resource(std::string_view name) {
       "nvidia.com/gpu", "amd.com/gpu", "google.com/tpu", "habana.ai/gaudi",
       "intel.com/gpu"};
   static constexpr std::array<std::string_view, 7> kPrefixes = {
-      "nvidia.com/mig-",       "nvidia.com/gpu.",        "aws.amazon.com/neuron",
-      "gpu.intel.com/",        "habana.ai/",             "amd.com/gpu",
+      "nvidia.com/mig-",       "nvidia.com/gpu.", "aws.amazon.com/neuron",
+      "gpu.intel.com/",        "habana.ai/",      "amd.com/gpu",
       "cloud-tpus.google.com/"};
   if (std::find(kExact.begin(), kExact.end(), name) != kExact.end())
     return true;
@@ -32,29 +32,64 @@ bool is_extended_resource(std::string_view name) {
   return !name.starts_with("requests.");
 }
 
-static double sum_accelerators(NodeRef list) {
+namespace {
+
+bool matches_entry(std::string_view entry, std::string_view name) {
+  if (entry.ends_with('*')) {
+    return name.starts_with(entry.substr(0, entry.size() - 1));
+  }
+  return entry == name;
+}
+
+bool matches_any(const std::vector<std::string>& entries,
+                 std::string_view name) {
+  return std::any_of(entries.begin(), entries.end(), [&](const std::string& e) {
+    return matches_entry(e, name);
+  });
+}
+
+}  // namespace
+
+bool AcceleratorVocabulary::is_resource(std::string_view name) const {
+  return is_accelerator_resource(name) || matches_any(resources, name);
+}
+
+bool AcceleratorVocabulary::is_node_label(std::string_view key,
+                                          std::string_view value) const {
+  return matches_any(node_labels, key) || is_accelerator_node_label(key, value);
+}
+
+const AcceleratorVocabulary& accelerators_of(const PodTemplate& pod) {
+  static const AcceleratorVocabulary kBuiltin;
+  return pod.accelerators ? *pod.accelerators : kBuiltin;
+}
+
+static double sum_accelerators(const AcceleratorVocabulary& vocabulary,
+                               NodeRef list) {
   double total = 0;
   for (std::uint32_t i = 0; i < list.size(); ++i) {
-    if (!is_accelerator_resource(list.key_at(i).str())) continue;
+    if (!vocabulary.is_resource(list.key_at(i).str())) continue;
     double v = 0;
     if (parse_quantity(list.at(i), &v)) total += v;
   }
   return total;
 }
 
-double container_accelerators(const Container& c) {
+double container_accelerators(const PodTemplate& pod, const Container& c) {
+  const AcceleratorVocabulary& vocabulary = accelerators_of(pod);
   NodeRef resources = c.resources();
-  double limits = sum_accelerators(resources["limits"]);
-  return limits > 0 ? limits : sum_accelerators(resources["requests"]);
+  double limits = sum_accelerators(vocabulary, resources["limits"]);
+  return limits > 0 ? limits
+                    : sum_accelerators(vocabulary, resources["requests"]);
 }
 
 double pod_accelerators(const PodTemplate& pod) {
   double running = 0, init = 0;
   for (const Container& c : pod.containers) {
     if (c.is_init()) {
-      init = std::max(init, container_accelerators(c));
+      init = std::max(init, container_accelerators(pod, c));
     } else {
-      running += container_accelerators(c);
+      running += container_accelerators(pod, c);
     }
   }
   return std::max(running, init);
@@ -106,36 +141,39 @@ bool is_accelerator_node_label(std::string_view key, std::string_view value) {
   return false;
 }
 
-static bool on_accelerator_label(NodeRef expressions) {
+static bool on_accelerator_label(const AcceleratorVocabulary& vocabulary,
+                                 NodeRef expressions) {
   for (std::uint32_t j = 0; j < expressions.size(); ++j) {
     NodeRef e = expressions.at(j);
     std::string_view op = e["operator"].str();
     if (op == "NotIn" || op == "DoesNotExist") continue;
-    if (is_accelerator_node_label(e["key"].str(), e["values"].at(0).str()))
+    if (vocabulary.is_node_label(e["key"].str(), e["values"].at(0).str()))
       return true;
   }
   return false;
 }
 
 AcceleratorPlacement accelerator_placement(const PodTemplate& pod) {
+  const AcceleratorVocabulary& vocabulary = accelerators_of(pod);
   if (pod.spec["nodeName"].is_scalar()) return AcceleratorPlacement::Required;
   NodeRef selector = pod.spec["nodeSelector"];
   for (std::uint32_t i = 0; i < selector.size(); ++i) {
-    if (is_accelerator_node_label(selector.key_at(i).str(),
-                                  selector.at(i).str()))
+    if (vocabulary.is_node_label(selector.key_at(i).str(),
+                                 selector.at(i).str()))
       return AcceleratorPlacement::Required;
   }
   NodeRef affinity = pod.spec["affinity"]["nodeAffinity"];
   NodeRef terms = affinity["requiredDuringSchedulingIgnoredDuringExecution"]
                           ["nodeSelectorTerms"];
   for (std::uint32_t i = 0; i < terms.size(); ++i) {
-    if (on_accelerator_label(terms.at(i)["matchExpressions"]))
+    if (on_accelerator_label(vocabulary, terms.at(i)["matchExpressions"]))
       return AcceleratorPlacement::Required;
   }
   NodeRef preferred =
       affinity["preferredDuringSchedulingIgnoredDuringExecution"];
   for (std::uint32_t i = 0; i < preferred.size(); ++i) {
-    if (on_accelerator_label(preferred.at(i)["preference"]["matchExpressions"]))
+    if (on_accelerator_label(vocabulary,
+                             preferred.at(i)["preference"]["matchExpressions"]))
       return AcceleratorPlacement::Preferred;
   }
   return AcceleratorPlacement::None;

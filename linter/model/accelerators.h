@@ -1,10 +1,28 @@
 #pragma once
 
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "linter/model/object.h"
 
 namespace launchlint {
+
+// The cluster's own accelerator names beside the built-in ones: the config's
+// `gpuResources` (extended resources a device plugin advertises) and
+// `acceleratorNodeLabels` (node-label keys of GPU pools). An entry ending in
+// '*' is a prefix.
+struct AcceleratorVocabulary {
+  std::vector<std::string> resources;
+  std::vector<std::string> node_labels;
+
+  bool is_resource(std::string_view name) const;
+  bool is_node_label(std::string_view key, std::string_view value) const;
+};
+
+// The vocabulary a pod template was read with (the built-in names when the
+// model was finished without one).
+const AcceleratorVocabulary& accelerators_of(const PodTemplate& pod);
 
 // Extended resources that are accelerators: nvidia.com/gpu, nvidia.com/mig-*,
 // amd.com/gpu, google.com/tpu, habana.ai/gaudi, aws.amazon.com/neuron*, ...
@@ -14,9 +32,10 @@ bool is_accelerator_resource(std::string_view name);
 // Kubernetes requires requests to equal limits.
 bool is_extended_resource(std::string_view name);
 
-// Accelerators one container asks for (limits, else requests), summed over
-// every accelerator resource.
-double container_accelerators(const Container& container);
+// Accelerators one container of `pod` asks for (limits, else requests),
+// summed over every accelerator resource.
+double container_accelerators(const PodTemplate& pod,
+                              const Container& container);
 
 // Accelerators one pod of the template asks for: the sum over its long-running
 // containers, or the largest init container if that is more.

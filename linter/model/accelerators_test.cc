@@ -94,6 +94,48 @@ spec:
   CHECK(platform_injects_accelerator_toleration(m.objects[4].pods[0]));
 }
 
+TEST_CASE("the config's accelerator names join the built-in ones") {
+  constexpr std::string_view kPods = R"(apiVersion: v1
+kind: Pod
+metadata: {name: npu}
+spec:
+  nodeSelector: {example.com/pool: inference}
+  containers:
+  - name: s
+    image: i
+    resources: {limits: {example.com/npu: 2, nvidia.com/gpu: 1}}
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: npu-slice}
+spec:
+  containers:
+  - name: s
+    image: i
+    resources: {limits: {example.com/npu-half: 1}}
+)";
+  Model builtin = load_model(kPods);
+  const PodTemplate& npu = builtin.objects[0].pods[0];
+  CHECK(pod_accelerators(npu) == 1);
+  CHECK(accelerator_placement(npu) == AcceleratorPlacement::None);
+  CHECK(pod_accelerators(builtin.objects[1].pods[0]) == 0);
+
+  AcceleratorVocabulary cluster;
+  cluster.resources = {"example.com/npu", "example.com/npu-*"};
+  cluster.node_labels = {"example.com/pool"};
+  Model configured = load_model(kPods, cluster);
+  // Moving the model keeps the pods' vocabulary.
+  Model moved = std::move(configured);
+  CHECK(pod_accelerators(moved.objects[0].pods[0]) == 3);
+  CHECK(accelerator_placement(moved.objects[0].pods[0]) ==
+        AcceleratorPlacement::Required);
+  CHECK(pod_accelerators(moved.objects[1].pods[0]) == 1);
+  CHECK(uses_accelerators(moved.objects[1]));
+  CHECK(cluster.is_node_label("example.com/pool", "anything"));
+  CHECK_FALSE(cluster.is_node_label("example.com/pools", "general"));
+  CHECK_FALSE(cluster.is_resource("example.com/np"));
+}
+
 TEST_CASE("tensor-parallel size per server") {
   Model m = load_model(R"(apiVersion: v1
 kind: Pod

@@ -103,7 +103,11 @@ const std::vector<const Object*>& Model::all_of_kind(
   return it == by_group_kind_.end() ? kNoObjects : it->second;
 }
 
-void Model::finish() {
+void Model::finish(const AcceleratorVocabulary& accelerators) {
+  accelerators_ = std::make_shared<const AcceleratorVocabulary>(accelerators);
+  for (Object& o : objects) {
+    for (PodTemplate& pod : o.pods) pod.accelerators = accelerators_.get();
+  }
   namespaces_.clear();
   for (const Object& o : objects) {
     if (o.group.empty() && o.id.kind == "Namespace")

@@ -6,6 +6,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "linter/model/accelerators.h"
 #include "linter/model/object.h"
 #include "linter/yaml/document.h"
 
@@ -37,8 +38,9 @@ class Model {
   void add_document(std::shared_ptr<const Document> document,
                     const std::string& default_namespace);
   // Applies what only the whole set tells: scopes declared by loaded CRDs;
-  // indexes namespaces.
-  void finish();
+  // indexes namespaces; gives every pod template the cluster's accelerator
+  // names.
+  void finish(const AcceleratorVocabulary& accelerators = {});
 
   // The Namespace object named `name`, or null when the set does not define
   // it. Valid after finish().
@@ -56,6 +58,8 @@ class Model {
                                                 std::string_view kind) const;
 
  private:
+  // Shared, so pod templates' pointers survive moving the Model.
+  std::shared_ptr<const AcceleratorVocabulary> accelerators_;
   std::unordered_map<std::string, const Object*> namespaces_;
   std::unordered_map<std::string, std::vector<const Object*>> by_namespace_;
   std::unordered_map<std::string, std::vector<const Object*>> by_kind_;

@@ -55,12 +55,16 @@ struct Container {
 
 // A pod template inside a workload: the pod spec plus the metadata its pods
 // get. For a bare Pod both are the object's own.
+struct AcceleratorVocabulary;
+
 struct PodTemplate {
   std::string role;  // "", "leader", "worker", "predictor", "head", ...
   NodeRef holder;    // the node holding metadata and spec (template)
   NodeRef metadata;  // pod metadata (may be invalid)
   NodeRef spec;      // the pod spec
   std::vector<Container> containers;
+  // Set by Model::finish; null means the built-in names only.
+  const AcceleratorVocabulary* accelerators = nullptr;
 
   // A container-level securityContext field, falling back to the pod's.
   NodeRef security_field(const Container& c, std::string_view field) const;

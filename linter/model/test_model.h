@@ -11,12 +11,13 @@
 
 namespace launchlint {
 
-inline Model load_model(std::string_view text) {
+inline Model load_model(std::string_view text,
+                        const AcceleratorVocabulary& accelerators = {}) {
   Model m;
   ParsedStream p =
       parse_stream(text, std::make_shared<const std::string>("t.yaml"));
   for (auto& d : p.documents) m.add_document(d, "default");
-  m.finish();
+  m.finish(accelerators);
   return m;
 }
 

@@ -1,6 +1,8 @@
 #include "linter/review/cost.h"
 
 #include <array>
+#include <string>
+#include <vector>
 
 #include "linter/model/accelerators.h"
 #include "linter/model/quantity.h"
@@ -38,9 +40,21 @@ double pods_per_replica(const Object& o, const PodTemplate& pod,
   return 1;
 }
 
+// Label keys naming the GPU model of a node: the built-in ones, then the
+// config's acceleratorNodeLabels (prefix entries cannot name one).
+std::vector<std::string_view> product_labels(const PodTemplate& pod) {
+  std::vector<std::string_view> keys(kProductLabels.begin(),
+                                     kProductLabels.end());
+  for (const std::string& key : accelerators_of(pod).node_labels) {
+    if (!key.ends_with('*')) keys.push_back(key);
+  }
+  return keys;
+}
+
 std::string gpu_product(const PodTemplate& pod) {
+  std::vector<std::string_view> keys = product_labels(pod);
   NodeRef selector = pod.spec["nodeSelector"];
-  for (std::string_view key : kProductLabels) {
+  for (std::string_view key : keys) {
     if (selector[key].is_scalar()) return std::string(selector[key].str());
   }
   NodeRef terms = pod.spec["affinity"]["nodeAffinity"]
@@ -50,7 +64,7 @@ std::string gpu_product(const PodTemplate& pod) {
     NodeRef exprs = terms.at(t)["matchExpressions"];
     for (std::uint32_t e = 0; e < exprs.size(); ++e) {
       NodeRef x = exprs.at(e);
-      for (std::string_view key : kProductLabels) {
+      for (std::string_view key : keys) {
         if (x["key"].str() == key && x["operator"].str() == "In" &&
             x["values"].size() > 0)
           return std::string(x["values"].at(0).str());
@@ -113,8 +127,8 @@ CostEstimate estimate_cost(const Model& model, const Object& o,
     est.min_replicas = est.max_replicas = replicas;
   }
   for (const Object& hpa : model.objects) {
-    if (hpa.group != "autoscaling" || hpa.id.kind != "HorizontalPodAutoscaler" ||
-        hpa.id.ns != o.id.ns)
+    if (hpa.group != "autoscaling" ||
+        hpa.id.kind != "HorizontalPodAutoscaler" || hpa.id.ns != o.id.ns)
       continue;
     NodeRef target = hpa.spec()["scaleTargetRef"];
     if (target["kind"].str() != o.id.kind || target["name"].str() != o.id.name)
@@ -134,7 +148,8 @@ CostEstimate estimate_cost(const Model& model, const Object& o,
     auto it = prices.gpu.find(est.gpu_product);
     if (it == prices.gpu.end()) it = prices.gpu.find("default");
     double gpu_price = it == prices.gpu.end() ? 0 : it->second;
-    double per_replica = est.gpus * gpu_price + est.cpu_cores * prices.cpu_core +
+    double per_replica = est.gpus * gpu_price +
+                         est.cpu_cores * prices.cpu_core +
                          est.memory_gib * prices.memory_gib;
     est.hourly_min = per_replica * est.min_replicas;
     est.hourly_max = per_replica * est.max_replicas;

@@ -344,6 +344,38 @@ spec:
   CHECK(run->review.currency == "EUR");
 }
 
+TEST_CASE("cost: the config's accelerator names count and price") {
+  std::string manifests = R"(apiVersion: apps/v1
+kind: Deployment
+metadata: {name: npu, namespace: ops}
+spec:
+  replicas: 3
+  template:
+    spec:
+      nodeSelector: {example.com/accelerator: npu-x1}
+      containers:
+      - name: server
+        image: example.com/server:1.0
+        resources: {limits: {example.com/npu: 4}}
+)";
+  std::string prices = R"(prices:
+  gpu: {npu-x1: 2.0, default: 9.0}
+)";
+  auto builtin = review_of(manifests, std::string(kOnlyPrivileged) + prices);
+  REQUIRE(builtin->review.workloads.size() == 1);
+  CHECK(builtin->review.workloads[0].cost.gpus == 0);
+
+  auto run = review_of(manifests, std::string(kOnlyPrivileged) + prices + R"(
+gpuResources: [example.com/npu]
+acceleratorNodeLabels: [example.com/accelerator]
+)");
+  REQUIRE(run->review.workloads.size() == 1);
+  const CostEstimate& c = run->review.workloads[0].cost;
+  CHECK(c.gpus == 4);
+  CHECK(c.gpu_product == "npu-x1");
+  CHECK(c.hourly_min == doctest::Approx(3 * 4 * 2.0));
+}
+
 TEST_CASE("rule settings: off drops findings, severity overrides apply") {
   std::string config(kOnlyPrivileged);
   auto on = review_of(kPrivilegedPod, config);

@@ -141,8 +141,8 @@ std::string in_list(const std::vector<std::string>& values) {
 
 // Why `node` fails the check's value conditions; empty when it passes.
 std::string failure(const CustomCheck& c, NodeRef node) {
-  bool scalar_conditions =
-      c.equals || c.has_in || c.matches || c.not_matches || c.min || c.max;
+  bool scalar_conditions = c.equals || c.has_in || c.matches || c.not_matches ||
+                           ((c.min || c.max) && !c.sum);
   if (!scalar_conditions) return {};
   if (!node.is_scalar())
     return fmt::format("is {}, not a single value", value_text(node));
@@ -155,7 +155,7 @@ std::string failure(const CustomCheck& c, NodeRef node) {
     return fmt::format("does not match `{}`", c.matches->pattern());
   if (c.not_matches && RE2::PartialMatch(v, *c.not_matches))
     return fmt::format("matches `{}`", c.not_matches->pattern());
-  if (c.min || c.max) {
+  if ((c.min || c.max) && !c.sum) {
     double number = 0;
     if (!parse_quantity(v, &number)) return "is not a number or quantity";
     if (c.min && number < *c.min)
@@ -165,6 +165,9 @@ std::string failure(const CustomCheck& c, NodeRef node) {
   }
   return {};
 }
+
+// "1.5" rather than "1.500000"; whole numbers without a point.
+std::string number_text(double v) { return fmt::format("{}", v); }
 
 std::string expand(const CustomRule& rule, const Object& object,
                    const std::string& path, const std::string& value) {
@@ -293,6 +296,48 @@ bool custom_rule_matches(const CustomRule& rule, const Object& object) {
   return true;
 }
 
+namespace {
+
+// `sum`: min and max on the total of the values one walk selected, reported
+// at the walk's start (the pod spec, or the object).
+void check_sum(const CustomRule& rule, const Object& object, const Walk& walk,
+               NodeRef start, const std::string& start_path,
+               Reporter& reporter) {
+  const CustomCheck& c = rule.check;
+  double total = 0;
+  for (const Selected& s : walk.selected) {
+    double v = 0;
+    if (!s.node.is_scalar() || !parse_quantity(s.node.str(), &v)) {
+      std::string value = value_text(s.node);
+      reporter.report(
+          s.node,
+          rule.message.empty()
+              ? fmt::format("{}: {} \"{}\" is not a number or quantity: {}",
+                            object.id.display(), s.path, value, rule.summary)
+              : expand(rule, object, s.path, value));
+      continue;
+    }
+    total += v;
+  }
+  std::string why;
+  if (c.min && total < *c.min)
+    why = fmt::format("is below the minimum {}", c.min_text);
+  if (c.max && total > *c.max)
+    why = fmt::format("is above the maximum {}", c.max_text);
+  if (why.empty()) return;
+  std::string value = number_text(total);
+  std::string where =
+      start_path.empty() ? std::string("the object") : start_path;
+  reporter.report(
+      start, rule.message.empty()
+                 ? fmt::format("{}: the sum of {} in {} is {}, which {}: {}",
+                               object.id.display(), c.path.text, where, value,
+                               why, rule.summary)
+                 : expand(rule, object, where, value));
+}
+
+}  // namespace
+
 void check_custom_rule(const CustomRule& rule, const LintContext& /*context*/,
                        const Object& object, Reporter& reporter) {
   if (!custom_rule_matches(rule, object)) return;
@@ -302,10 +347,16 @@ void check_custom_rule(const CustomRule& rule, const LintContext& /*context*/,
     for (const PodTemplate& pod : object.pods) {
       std::string start =
           object.document ? object.document->path_of(pod.spec) : std::string();
+      if (c.sum) {
+        Walk one{c.path.steps, {}, {}};
+        one.go(pod.spec, start, 0);
+        check_sum(rule, object, one, pod.spec, start, reporter);
+      }
       walk.go(pod.spec, start, 0);
     }
   } else {
     walk.go(object.root, "", 0);
+    if (c.sum) check_sum(rule, object, walk, object.root, "", reporter);
   }
   auto message = [&](const std::string& path, const std::string& value,
                      std::string_view why) {

@@ -40,6 +40,9 @@ struct CustomCheck {
   std::shared_ptr<const RE2> matches, not_matches;
   std::optional<double> min, max;  // numbers or Kubernetes quantities
   std::string min_text, max_text;  // as written, for messages
+  // min/max apply to the sum of the selected values per pod template
+  // (podSpec paths) or per object, not to each value.
+  bool sum = false;
 };
 
 // Which objects a custom rule looks at; every given field must hold.

@@ -49,8 +49,9 @@ std::vector<std::string> wanted(const CustomCheck& c) {
     out.push_back(fmt::format("must match `{}`", c.matches->pattern()));
   if (c.not_matches)
     out.push_back(fmt::format("must not match `{}`", c.not_matches->pattern()));
-  if (c.min) out.push_back(fmt::format("must be at least {}", c.min_text));
-  if (c.max) out.push_back(fmt::format("must be at most {}", c.max_text));
+  std::string_view be = c.sum ? "must add up to" : "must be";
+  if (c.min) out.push_back(fmt::format("{} at least {}", be, c.min_text));
+  if (c.max) out.push_back(fmt::format("{} at most {}", be, c.max_text));
   return out;
 }
 
@@ -68,9 +69,15 @@ std::string generated(const CustomRule& r, std::string_view heading,
   const CustomCheck& c = r.check;
   if (heading == "What it does") {
     return fmt::format(
-        "{}\n\nA custom rule from `{}`. On {}, every node that `{}` selects "
-        "{}.{}{}",
-        r.summary, r.source, scope(r), c.path.text, joined(wanted(c)),
+        "{}\n\nA custom rule from `{}`. On {}, {} `{}` selects {}.{}{}{}",
+        r.summary, r.source, scope(r),
+        c.sum ? "the values that" : "every node that", c.path.text,
+        joined(wanted(c)),
+        c.sum ? (c.path.pod_spec ? " The sum is taken per pod template, and "
+                                   "the sum of nothing is 0."
+                                 : " The sum is taken per object, and the "
+                                   "sum of nothing is 0.")
+              : "",
         c.path.pod_spec ? " `podSpec.` is the pod spec of each pod template "
                           "of the object (both templates of a "
                           "LeaderWorkerSet, an InferenceService's "

@@ -8,9 +8,9 @@ std::string doc_section(std::string_view doc, std::string_view heading) {
   if (start == std::string_view::npos) return {};
   start += marker.size();
   std::size_t end = doc.find("\n## ", start);
-  std::string_view body = doc.substr(
-      start, end == std::string_view::npos ? std::string_view::npos
-                                           : end - start);
+  std::string_view body =
+      doc.substr(start, end == std::string_view::npos ? std::string_view::npos
+                                                      : end - start);
   while (!body.empty() && (body.front() == '\n' || body.front() == ' '))
     body.remove_prefix(1);
   while (!body.empty() && (body.back() == '\n' || body.back() == ' '))
@@ -18,14 +18,27 @@ std::string doc_section(std::string_view doc, std::string_view heading) {
   return std::string(body);
 }
 
-std::string doc_yaml_block(std::string_view doc, std::string_view heading) {
+namespace {
+
+std::string fenced_block(std::string_view doc, std::string_view heading,
+                         std::string_view fence) {
   std::string section = doc_section(doc, heading);
-  std::size_t open = section.find("```yaml\n");
+  std::size_t open = section.find(fence);
   if (open == std::string::npos) return {};
-  open += 8;
+  open += fence.size();
   std::size_t close = section.find("```", open);
   if (close == std::string::npos) return {};
   return section.substr(open, close - open);
+}
+
+}  // namespace
+
+std::string doc_yaml_block(std::string_view doc, std::string_view heading) {
+  return fenced_block(doc, heading, "```yaml\n");
+}
+
+std::string doc_config_block(std::string_view doc, std::string_view heading) {
+  return fenced_block(doc, heading, "```yaml .launchlint.yaml\n");
 }
 
 }  // namespace launchlint

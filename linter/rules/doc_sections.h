@@ -11,5 +11,8 @@ std::string doc_section(std::string_view doc, std::string_view heading);
 
 // The first ```yaml block of a section, or empty.
 std::string doc_yaml_block(std::string_view doc, std::string_view heading);
+// The config a section's example runs with: its "```yaml .launchlint.yaml"
+// block, or "" when the rule needs none.
+std::string doc_config_block(std::string_view doc, std::string_view heading);
 
 }  // namespace launchlint

@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "linter/analysis/gateway_settings.h"
+#include "linter/model/accelerators.h"
 #include "linter/model/model.h"
 #include "linter/model/object.h"
 #include "linter/model/owners.h"
@@ -79,6 +81,11 @@ struct LintSettings {
   // so spend can be attributed (missing-cost-labels).
   std::vector<std::string> cost_label_keys = {"model", "route", "tenant",
                                               "workload-class"};
+  // Extra accelerator resource names and node-label keys (gpuResources,
+  // acceleratorNodeLabels).
+  AcceleratorVocabulary accelerators;
+  // Where trusted ingress comes from (gateway); empty: not configured.
+  GatewaySettings gateway;
   // The config's custom rules, compiled; run beside the built-in ones.
   std::shared_ptr<const CustomRules> custom_rules;
 };

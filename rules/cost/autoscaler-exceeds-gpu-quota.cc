@@ -34,7 +34,7 @@ std::map<std::string, double, std::less<>> replica_accelerators(
           std::string_view name = list.key_at(i).str();
           double v = 0;
           if (list == limits && requests[name].valid()) continue;
-          if (is_accelerator_resource(name) && parse_quantity(list.at(i), &v))
+          if (accelerators_of(pod).is_resource(name) && parse_quantity(list.at(i), &v))
             out[std::string(name)] += v * copies;
         }
       }

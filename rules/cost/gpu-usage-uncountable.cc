@@ -32,7 +32,7 @@ void check(const LintContext& context, const Object& object, Reporter& out) {
     for (const Container& c : pod.containers) {
       NodeRef devices = env_var(c, "NVIDIA_VISIBLE_DEVICES");
       if (!agent && visible_devices(devices) &&
-          container_accelerators(c) == 0) {
+          container_accelerators(pod, c) == 0) {
         out.report(
             devices,
             fmt::format("{} of {} sets NVIDIA_VISIBLE_DEVICES={} "

@@ -1,5 +1,6 @@
 #include <fmt/format.h>
 
+#include "linter/analysis/gateway.h"
 #include "linter/analysis/namespace_model.h"
 #include "linter/analysis/network_policy.h"
 #include "linter/rules/rule.h"
@@ -14,6 +15,10 @@ void check(const LintContext& context, const Object& object, Reporter& out) {
   const NetworkPolicyIndex& index = context.namespaces->network_policies();
   const NetworkPolicy* policy = index.policy_of(object);
   if (!policy || !policy->ingress) return;
+  // The gateway's own policy admits the world by design.
+  const NamespaceInfo* ns = context.namespaces->find(object.id.ns);
+  if (ns && selects_gateway_pods(context.settings.gateway, *policy, *ns))
+    return;
   for (const NetworkRule& rule : policy->ingress_rules) {
     if (rule.all_peers) {
       out.report(rule.node,

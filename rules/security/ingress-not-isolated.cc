@@ -11,6 +11,7 @@ namespace {
 void check(const LintContext& context, const Object& object, Reporter& out) {
   if (!context.namespaces || object.pods.empty() || object.is_batch()) return;
   const NamespaceModel& model = *context.namespaces;
+  const GatewaySettings& gateway = context.settings.gateway;
   const NamespaceInfo* ns = model.find(object.id.ns);
   // Judged where the input owns the namespace's network policy: it defines
   // the Namespace or some NetworkPolicy in it.
@@ -33,11 +34,13 @@ void check(const LintContext& context, const Object& object, Reporter& out) {
             "no ingress NetworkPolicy selects the pods of {}{}: "
             "anything in the cluster can connect to every port; "
             "add a NetworkPolicy whose podSelector matches labels "
-            "{} and that admits only the gateway",
+            "{} and that admits only the gateway{}",
             object.id.display(),
             ref.pod->role.empty() ? std::string()
                                   : fmt::format(" ({})", ref.pod->role),
-            ref.labels.describe().empty() ? "(none)" : ref.labels.describe()),
+            ref.labels.describe().empty() ? "(none)" : ref.labels.describe(),
+            gateway.configured() ? fmt::format(" ({})", gateway.describe())
+                                 : std::string()),
         std::move(related));
   }
 }
