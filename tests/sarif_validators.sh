@@ -99,7 +99,7 @@ import json, sys
 run = json.load(open(sys.argv[1]))["runs"][0]
 rules = run["tool"]["driver"]["rules"]
 custom = {r["id"]: r for r in rules if "custom" in r["properties"]["tags"]}
-want = {"ORG%03d" % n for n in range(1, 12)}
+want = {"ORG%03d" % n for n in range(1, 13)}
 if set(custom) != want:
     sys.exit(f"FAIL custom rules in driver.rules: {sorted(custom)}")
 r = custom["ORG001"]
