@@ -14,8 +14,9 @@ namespace launchlint {
 
 CommandRunner add_rules_command(CLI::App& app) {
   auto config_path = std::make_shared<std::string>();
-  CLI::App* cmd = app.add_subcommand(
-      "rules", "List every rule, by area, then id; custom rules last");
+  CLI::App* cmd = app.add_subcommand("rules",
+                                     "List every rule by area: built-in ones "
+                                     "by id, then the config's custom rules");
   cmd->add_option("-c,--config", *config_path,
                   "Config file whose customRules are listed too (default: "
                   ".launchlint.yaml in the current folder or its parents)");
