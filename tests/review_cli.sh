@@ -87,4 +87,28 @@ contains "block decision" "$tmp/block" "Decision: block"
 "$bin" lint --config "$cfg" --today 2026-11-28 "$example" >"$tmp/lint"
 check "lint with a suppressed finding exit 0" 0 $?
 
+# review takes lint's chart options: values files, --namespace, values sets.
+chart=testdata/charts/llm-stack
+"$bin" review --config "$cfg" --today 2026-11-28 --namespace llm \
+  -f "$chart/values-prod.yaml" "$chart" >"$tmp/chart"
+check "chart review exit 1" 1 $?
+grep -q "^Deployment llm/release-vllm " "$tmp/chart" &&
+  echo "ok   chart review rendered into --namespace" ||
+  { echo "FAIL chart review: no Deployment llm/release-vllm row"; cat "$tmp/chart"; fail=1; }
+grep -q "^Primary risk: .*\[$chart/charts/metrics/templates/daemonset.yaml:26:13\]$" "$tmp/chart" &&
+  echo "ok   chart review risk at the template line" ||
+  { echo "FAIL chart review primary risk location"; cat "$tmp/chart"; fail=1; }
+"$bin" review --config "$cfg" --format json \
+  --values-set "prod=$chart/values-prod.yaml" --values-set "dev=$chart/values-dev.yaml" \
+  "$chart" >"$tmp/sets.json"
+check "chart review with values sets exit 1" 1 $?
+python3 - "$tmp/sets.json" <<'PY' && echo "ok   values sets label review findings" || fail=1
+import json, sys
+sets = {f.get("valuesSet") for f in json.load(open(sys.argv[1]))["findings"]}
+if not {"prod", "dev"} <= {s for v in sets if v for s in v.split(",")}:
+    sys.exit(f"FAIL values sets in review JSON: {sets}")
+PY
+"$bin" review --values-set prod "$chart" >/dev/null 2>"$tmp/err"
+check "malformed values set exit 2" 2 $?
+
 exit $fail

@@ -52,6 +52,11 @@ struct NamespaceInfo {
   bool pods_create_secrets = false;
 
   bool declared() const { return object != nullptr; }
+  // The input manages the namespace's identities: it defines the namespace
+  // or service accounts in it. Otherwise they live outside the input.
+  bool manages_identities() const {
+    return declared() || !service_accounts.empty();
+  }
 };
 
 // The namespace model: built once from the object model, read by the

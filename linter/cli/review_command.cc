@@ -2,6 +2,7 @@
 
 #include "linter/cli/commands.h"
 #include "linter/cli/common.h"
+#include "linter/cli/render_flags.h"
 #include "linter/output/report.h"
 #include "linter/rules/registry.h"
 
@@ -11,6 +12,7 @@ namespace {
 
 struct ReviewFlags {
   InputFlags input;
+  RenderFlags render;
   std::string format = "text";
   bool fail_on_conditions = false;
 };
@@ -19,6 +21,7 @@ int run_review(const ReviewFlags& flags) {
   Config config;
   LintOptions options;
   if (!prepare_lint(flags.input, &config, &options)) return kUsage;
+  if (!prepare_render(flags.render, flags.input, &options)) return kUsage;
   std::vector<std::string> paths = flags.input.paths;
   if (paths.empty()) paths.push_back(".");
   LintRun run = lint_paths(paths, options);
@@ -36,15 +39,18 @@ int run_review(const ReviewFlags& flags) {
   } else if (flags.format == "markdown") {
     write_review_markdown(*output.stream(), report);
   } else {
-    write_review_text(*output.stream(), report, output.color(flags.input.color));
+    write_review_text(*output.stream(), report,
+                      output.color(flags.input.color));
   }
   if (!output.finish()) return kUsage;
   if (!run.errors.empty()) return kUsage;
   switch (review.decision.verdict) {
-    case Verdict::Block: return kFindings;
+    case Verdict::Block:
+      return kFindings;
     case Verdict::ApproveWithConditions:
       return flags.fail_on_conditions ? kFindings : kClean;
-    case Verdict::Approve: return kClean;
+    case Verdict::Approve:
+      return kClean;
   }
   return kClean;
 }
@@ -61,6 +67,7 @@ CommandRunner add_review_command(CLI::App& app) {
       ->capture_default_str();
   cmd->add_flag("--fail-on-conditions", flags->fail_on_conditions,
                 "Exit 1 on \"approve with conditions\" too");
+  add_render_options(cmd, &flags->render);
   return [flags] { return run_review(*flags); };
 }
 

@@ -13,8 +13,7 @@ void check(const LintContext& context, const Object& object, Reporter& out) {
   if (!context.namespaces || object.pods.empty()) return;
   const NamespaceModel& model = *context.namespaces;
   const NamespaceInfo* ns = model.find(object.id.ns);
-  // Only where the input manages identities (as default-service-account).
-  if (!ns || (!ns->declared() && ns->service_accounts.empty())) return;
+  if (!ns || !ns->manages_identities()) return;
   std::set<std::string> seen;
   for (std::uint32_t p : model.pods_of(object)) {
     const PodRef& ref = model.pods()[p];
