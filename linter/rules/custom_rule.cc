@@ -13,53 +13,6 @@ namespace launchlint {
 
 namespace {
 
-bool bare_key_char(char c) {
-  return c != '.' && c != '[' && c != ']' && c != '"' && c != ' ' && c != '\t';
-}
-
-// A key as path text: bare when it can be, else quoted.
-std::string key_text(std::string_view key) {
-  bool plain =
-      !key.empty() && std::all_of(key.begin(), key.end(), bare_key_char);
-  if (plain) return std::string(key);
-  std::string out = "\"";
-  for (char c : key) {
-    if (c == '"' || c == '\\') out.push_back('\\');
-    out.push_back(c);
-  }
-  return out + "\"";
-}
-
-std::string step_text(const PathStep& s, bool first) {
-  switch (s.kind) {
-    case PathStep::Kind::Key:
-      return (first ? "" : ".") + key_text(s.key);
-    case PathStep::Kind::Index:
-      return fmt::format("[{}]", s.index);
-    case PathStep::Kind::Each:
-      return "[*]";
-    case PathStep::Kind::Where:
-      return fmt::format("[{}={}]", s.key, s.value);
-  }
-  return {};
-}
-
-// A quoted key at text[*i] == '"'; advances past the closing quote.
-bool quoted_key(std::string_view text, std::size_t* i, std::string* out) {
-  for (++*i; *i < text.size(); ++*i) {
-    char c = text[*i];
-    if (c == '\\' && *i + 1 < text.size()) {
-      out->push_back(text[++*i]);
-    } else if (c == '"') {
-      ++*i;
-      return true;
-    } else {
-      out->push_back(c);
-    }
-  }
-  return false;
-}
-
 struct Selected {
   NodeRef node;
   std::string path;
@@ -72,7 +25,7 @@ struct Walk {
 
   std::string rest(std::string path, std::size_t from) const {
     for (std::size_t i = from; i < steps.size(); ++i)
-      path += step_text(steps[i], path.empty());
+      path += path_step_text(steps[i], path.empty());
     return path;
   }
 
@@ -92,7 +45,7 @@ struct Walk {
         if (!child.valid()) {
           missing.push_back({node, rest(path, i)});
         } else {
-          go(child, path + step_text(s, path.empty()), i + 1);
+          go(child, path + path_step_text(s, path.empty()), i + 1);
         }
         return;
       }
@@ -100,7 +53,7 @@ struct Walk {
         if (!node.is_seq() || s.index >= node.size()) {
           missing.push_back({node, rest(path, i)});
         } else {
-          go(node.at(s.index), path + step_text(s, false), i + 1);
+          go(node.at(s.index), path + path_step_text(s, false), i + 1);
         }
         return;
       case PathStep::Kind::Each:
@@ -204,74 +157,6 @@ const CustomRule* CustomRules::find(std::string_view id_or_name) const {
     if (r.id == id_or_name || r.name == id_or_name) return &r;
   }
   return nullptr;
-}
-
-bool parse_custom_path(std::string_view text, CustomPath* out,
-                       std::string* error, std::size_t* offset) {
-  out->text = std::string(text);
-  out->steps.clear();
-  out->pod_spec = false;
-  std::size_t i = 0;
-  auto fail = [&](std::string message) {
-    *error = std::move(message);
-    *offset = i;
-    return false;
-  };
-  if (text.empty()) return fail("the path is empty");
-  for (bool first = true;; first = false) {
-    std::string key;
-    if (i < text.size() && text[i] == '"') {
-      if (!quoted_key(text, &i, &key)) return fail("unclosed quote");
-    } else {
-      std::size_t start = i;
-      while (i < text.size() && bare_key_char(text[i])) ++i;
-      key = std::string(text.substr(start, i - start));
-      if (key.empty()) {
-        return fail(i < text.size()
-                        ? fmt::format("expected a key before \"{}\"", text[i])
-                        : std::string("expected a key at the end"));
-      }
-    }
-    if (first && key == "podSpec" && (i == text.size() || text[i] == '.')) {
-      out->pod_spec = true;
-    } else {
-      out->steps.push_back({PathStep::Kind::Key, key, {}, 0});
-    }
-    while (i < text.size() && text[i] == '[') {
-      std::size_t close = text.find(']', i);
-      if (close == std::string_view::npos) return fail("unclosed \"[\"");
-      std::string_view inside = text.substr(i + 1, close - i - 1);
-      PathStep s;
-      std::size_t eq = inside.find('=');
-      if (inside == "*") {
-        s.kind = PathStep::Kind::Each;
-      } else if (!inside.empty() &&
-                 std::all_of(inside.begin(), inside.end(),
-                             [](char c) { return c >= '0' && c <= '9'; })) {
-        if (inside.size() > 9) return fail("index too large");
-        s.kind = PathStep::Kind::Index;
-        s.index = static_cast<std::uint32_t>(std::stoul(std::string(inside)));
-      } else if (eq != std::string_view::npos && eq > 0) {
-        s.kind = PathStep::Kind::Where;
-        s.key = std::string(inside.substr(0, eq));
-        std::string_view v = inside.substr(eq + 1);
-        if (v.size() >= 2 && (v.front() == '"' || v.front() == '\'') &&
-            v.back() == v.front())
-          v = v.substr(1, v.size() - 2);
-        s.value = std::string(v);
-      } else {
-        return fail(
-            fmt::format("\"[{}]\": expected [*], [N] or [key=value]", inside));
-      }
-      out->steps.push_back(std::move(s));
-      i = close + 1;
-    }
-    if (i == text.size()) return true;
-    if (text[i] != '.')
-      return fail(
-          fmt::format("unexpected \"{}\"; keys are joined by \".\"", text[i]));
-    ++i;
-  }
 }
 
 bool custom_rule_matches(const CustomRule& rule, const Object& object) {

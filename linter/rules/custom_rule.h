@@ -76,6 +76,10 @@ struct CustomRules {
 bool parse_custom_path(std::string_view text, CustomPath* out,
                        std::string* error, std::size_t* offset);
 
+// One step as path text (".key", "[N]", "[*]", "[key=value]"); a first key
+// has no dot.
+std::string path_step_text(const PathStep& step, bool first);
+
 // Whether `rule` applies to `object` (its match block).
 bool custom_rule_matches(const CustomRule& rule, const Object& object);
 
