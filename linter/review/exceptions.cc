@@ -166,6 +166,14 @@ std::vector<AcceptedException> apply_exceptions(
     const Rule* rule = find_rule(e.rule, config.custom_rules.get());
     if (!rule) continue;  // reported when the config was loaded
     if (rule_off(config, rule->info)) continue;
+    if (placeholder_reason(e.reason)) {
+      added.push_back(finding_at(
+          kInvalidException, nullptr, e.location,
+          fmt::format("the exception for {} has no reason (\"{}\"), so it "
+                      "does not apply; write why the risk is accepted",
+                      rule->info.id, e.reason)));
+      continue;
+    }
     if (!e.expires.empty()) {
       std::optional<long> day = parse_date(e.expires);
       if (day && *day < today) {

@@ -587,6 +587,28 @@ TEST_CASE("primary risk: an info finding when nothing worse is open") {
   CHECK(r.decision.primary_risk->rule->id == "OBS900");
 }
 
+TEST_CASE("a config exception with a placeholder reason does not apply") {
+  std::string config = std::string(kOnlyPrivileged) + R"(exceptions:
+- rule: SEC001
+  match: {kind: Pod}
+  reason: TODO
+  owner: team-sec
+)";
+  auto run = review_of(kPrivilegedPod, config);
+  CHECK(run->review.decision.verdict == Verdict::Block);
+  CHECK(run->review.decision.accepted.empty());
+  int invalid = 0;
+  for (const Finding& f : run->lint.findings) {
+    if (f.rule->id == "SEC001") CHECK_FALSE(f.suppressed);
+    if (f.rule->id == "GEN200") {
+      ++invalid;
+      CHECK(f.location.line == 13);  // the entry
+      CHECK(f.message.find("no reason (\"TODO\")") != std::string::npos);
+    }
+  }
+  CHECK(invalid == 1);
+}
+
 TEST_CASE("exceptions for a rule the config turns off accept nothing") {
   std::string pod(kPrivilegedPod);
   pod.replace(pod.find("  namespace: ops\n"), 16,
