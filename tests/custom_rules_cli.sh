@@ -70,6 +70,11 @@ contains "config left alone" "$tmp/project/.launchlint.yaml" "# mine"
 mkdir "$tmp/yml" && echo "{}" >"$tmp/yml/.launchlint.yml"
 "$bin" init "$tmp/yml" >/dev/null 2>&1
 check "init beside a .launchlint.yml exit 2" 2 $?
+mkdir "$tmp/sym" && ln -s "$tmp/elsewhere.yaml" "$tmp/sym/.launchlint.yaml"
+"$bin" init "$tmp/sym" >/dev/null 2>"$tmp/init3.err"
+check "init over a dangling symlink exit 2" 2 $?
+[[ ! -e $tmp/elsewhere.yaml ]] && echo "ok   init wrote nothing through the symlink" ||
+  { echo "FAIL init wrote through the symlink"; fail=1; }
 "$bin" init "$tmp/no-such-folder" >/dev/null 2>&1
 check "init into a missing folder exit 2" 2 $?
 
@@ -94,6 +99,31 @@ check "bad custom rule exit 2" 2 $?
 line=$(grep -n '^    max: eight$' "$tmp/bad.yaml" | cut -d: -f1)
 contains "bad custom rule position" "$tmp/bad.err" "$tmp/bad.yaml:$line:10: error: customRules: \"eight\" is not a number or Kubernetes quantity (8, 0.5, 500m, 1Gi)"
 [[ ! -s $tmp/bad.out ]] && echo "ok   no report" || { echo "FAIL report written"; fail=1; }
+
+# Each kind of mistake in a custom rule: exit 2, the error at the exact
+# file:line:col of the bad value, no report. bad NAME SED-EXPR NEW-LINE MESSAGE
+bad() {
+  sed "$2" "$cfg" >"$tmp/$1.yaml"
+  local at
+  at=$(grep -nxF -- "$3" "$tmp/$1.yaml" | head -1 | cut -d: -f1)
+  [[ -n $at ]] || { echo "FAIL $1: the edit did not apply"; fail=1; return; }
+  "$bin" lint --config "$tmp/$1.yaml" testdata/rules/custom-rules/readme >"$tmp/$1.out" 2>"$tmp/$1.err"
+  check "$1 exit 2" 2 $?
+  contains "$1 position" "$tmp/$1.err" "$tmp/$1.yaml:$at:$4"
+  [[ ! -s $tmp/$1.out ]] && echo "ok   $1: no report" || { echo "FAIL $1: report written"; fail=1; }
+}
+bad unknown-area '0,/^  area: security$/s//  area: securty/' '  area: securty' \
+  '9: error: /customRules/0/area must be one of ["security","scheduling","rollout","observability","cost","general"]'
+bad bad-path 's/^    path: podSpec.containers\[\*\].image$/    path: podSpec.containers[*.image/' \
+  '    path: podSpec.containers[*.image' \
+  '11: error: customRules: path "podSpec.containers[*.image": unclosed "[" (at character 19)'
+bad bad-regex "s/^    matches: '^registry.*/    matches: '^registry(\\\\.example'/" \
+  "    matches: '^registry(\\.example'" \
+  '14: error: customRules: matches: "^registry(\.example" is not a valid re2 pattern: missing ): ^registry(\.example'
+bad clashing-id 's/^- id: ORG002$/- id: SEC001/' '- id: SEC001' \
+  '7: error: customRules: id "SEC001" is taken by the built-in rule SEC001 (privileged-container); custom rules need their own'
+bad clashing-name 's/^  name: team-label$/  name: image-not-pinned/' '  name: image-not-pinned' \
+  '9: error: customRules: name "image-not-pinned" is taken by the built-in rule ROL001 (image-not-pinned); custom rules need their own'
 
 # lint: a finding at the flagged node, with the expanded message.
 "$bin" lint --config "$cfg" --format json testdata/rules/custom-rules/readme >"$tmp/readme.json"

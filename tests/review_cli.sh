@@ -4,6 +4,7 @@
 set -uo pipefail
 bin=$(realpath "$1")
 cd "$(dirname "$0")/.."
+repo=$PWD
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail=0
@@ -80,6 +81,50 @@ contains "bad config message" "$tmp/err" "$tmp/bad.yaml:2:3: error: unknown key 
 check "config found upward exit 0" 0 $?
 contains "config found upward" "$tmp/found" "SLO owner: team-inference-sre"
 
+# ... and in a parent of the current folder.
+mkdir -p "$tmp/project/deploy/prod"
+cp "$cfg" "$tmp/project/.launchlint.yaml"
+(cd "$tmp/project/deploy/prod" && "$bin" review --today 2026-11-28 "$repo/$example" >"$tmp/parent")
+check "config found in a parent exit 0" 0 $?
+contains "config found in a parent" "$tmp/parent" "SLO owner: team-inference-sre"
+
+# The README's worked example is what the command prints.
+python3 - README.md "$tmp/readme-review.txt" <<'PY' || fail=1
+import sys
+text = open(sys.argv[1]).read()
+start = "```console\n$ cd testdata/examples/review && launchlint review --today 2026-11-28\n"
+at = text.index(start) + len(start)
+open(sys.argv[2], "w").write(text[at:text.index("```", at)])
+PY
+(cd "$example" && "$bin" review --today 2026-11-28 >"$tmp/worked")
+check "worked example exit 0" 0 $?
+if diff -u "$tmp/readme-review.txt" "$tmp/worked"; then echo "ok   README worked example"; else
+  echo "FAIL README worked example differs from the output"; fail=1; fi
+
+# Markdown keeps the decision block one paragraph: the accepted exception is
+# not a list item that would swallow the lines after it.
+python3 - "$tmp/md" <<'PY' && echo "ok   markdown decision block" || { echo "FAIL markdown decision block"; cat "$tmp/md"; fail=1; }
+import sys
+lines = open(sys.argv[1]).read().split("\n")
+at = lines.index("Decision: approve with conditions  ")
+block = lines[at:at + 7]
+want = ["Decision: ", "Primary risk: ", "Accepted exceptions: 1  ", "\u2022 ROL001 on ",
+        "Rollback owner: ", "SLO owner: ", "Review date: 2026-12-31"]
+assert all(l.startswith(w) for l, w in zip(block, want)), block
+assert all(l.endswith("  ") for l in block[:-1]), block
+PY
+
+# approve: nothing open, nothing accepted; exit 0 even with --fail-on-conditions.
+printf 'rules: {security: off, scheduling: off, rollout: off, observability: off, cost: off, general: off}\n' >"$tmp/quiet.yaml"
+"$bin" review --config "$tmp/quiet.yaml" --fail-on-conditions "$example" >"$tmp/approve"
+check "approve exit 0 with --fail-on-conditions" 0 $?
+contains "approve decision" "$tmp/approve" "Decision: approve"
+contains "approve: no exceptions" "$tmp/approve" "Accepted exceptions: none"
+
+# An unreadable input is exit 2, whatever the decision.
+"$bin" review --config "$tmp/quiet.yaml" "$example" "$tmp/no-such.yaml" >/dev/null 2>"$tmp/err"
+check "missing input exit 2" 2 $?
+
 "$bin" review --config "$cfg" testdata/examples/vllm-quickstart.yaml >"$tmp/block"
 check "block exit 1" 1 $?
 contains "block decision" "$tmp/block" "Decision: block"
@@ -104,9 +149,14 @@ grep -q "^Primary risk: .*\[$chart/charts/metrics/templates/daemonset.yaml:26:13
 check "chart review with values sets exit 1" 1 $?
 python3 - "$tmp/sets.json" <<'PY' && echo "ok   values sets label review findings" || fail=1
 import json, sys
-sets = {f.get("valuesSet") for f in json.load(open(sys.argv[1]))["findings"]}
-if not {"prod", "dev"} <= {s for v in sets if v for s in v.split(",")}:
+d = json.load(open(sys.argv[1]))
+sets = {f.get("valuesSet") for f in d["findings"]}
+if not {"prod", "dev"} <= {s.strip() for v in sets if v for s in v.split(",")}:
     sys.exit(f"FAIL values sets in review JSON: {sets}")
+# One row per workload, not one per values set.
+ids = [(w["kind"], w["namespace"], w["name"]) for w in d["workloads"]]
+if not ids or len(ids) != len(set(ids)):
+    sys.exit(f"FAIL workload rows: {ids}")
 PY
 "$bin" review --values-set prod "$chart" >/dev/null 2>"$tmp/err"
 check "malformed values set exit 2" 2 $?

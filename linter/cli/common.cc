@@ -53,8 +53,8 @@ bool prepare_lint(const InputFlags& flags, Config* config,
   options->settings.default_namespace = flags.default_namespace;
   apply_config(*config, &options->settings);
   options->config = config;
-  std::string version =
-      flags.kube_version.empty() ? config->kubernetes_version : flags.kube_version;
+  std::string version = flags.kube_version.empty() ? config->kubernetes_version
+                                                   : flags.kube_version;
   if (!version.empty() &&
       !parse_kube_version(version, &options->settings.kube_minor)) {
     std::cerr << fmt::format(
@@ -63,6 +63,7 @@ bool prepare_lint(const InputFlags& flags, Config* config,
         version, kNewestKubeMinor);
     return false;
   }
+  options->render.kube_version = version;  // helm template's too
   if (!flags.today.empty()) {
     std::optional<long> day = parse_date(flags.today);
     if (!day) {

@@ -1,5 +1,7 @@
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <memory>
 
@@ -91,7 +93,7 @@ CommandRunner add_init_command(CLI::App& app) {
     }
     for (const char* name : {".launchlint.yaml", ".launchlint.yml"}) {
       fs::path existing = fs::path(*folder) / name;
-      if (fs::exists(existing, ec)) {
+      if (fs::exists(fs::symlink_status(existing, ec))) {  // symlinks too
         std::cerr << fmt::format(
             "launchlint: error: {} already exists; launchlint init does not "
             "overwrite it\n",
@@ -99,13 +101,17 @@ CommandRunner add_init_command(CLI::App& app) {
         return static_cast<int>(kUsage);
       }
     }
+    // "x": create it, never open an existing file (or a dangling symlink)
+    // that appeared since the check above.
     fs::path path = fs::path(*folder) / ".launchlint.yaml";
-    std::ofstream out(path, std::ios::binary);
-    out << kStarter;
-    out.close();
-    if (!out) {
-      std::cerr << fmt::format("launchlint: error: cannot write {}\n",
-                               path.string());
+    std::FILE* out = std::fopen(path.c_str(), "wx");
+    bool written = out != nullptr &&
+                   std::fwrite(kStarter.data(), 1, kStarter.size(), out) ==
+                       kStarter.size();
+    if (out != nullptr && std::fclose(out) != 0) written = false;
+    if (!written) {
+      std::cerr << fmt::format("launchlint: error: cannot write {}: {}\n",
+                               path.string(), std::strerror(errno));
       return static_cast<int>(kUsage);
     }
     std::cout << fmt::format("wrote {}\n", path.string());

@@ -93,9 +93,12 @@ void add_render_options(CLI::App* cmd, RenderFlags* flags) {
 bool prepare_render(const RenderFlags& flags, const InputFlags& input,
                     LintOptions* options) {
   options->crd_paths = flags.crd_paths;
+  // One target version for helm template and the removed-API rule: the one
+  // prepare_lint chose (--kube-version, else the config's kubernetesVersion).
+  std::string kube_version = options->render.kube_version;
   options->render = flags.render;
-  // One target version for helm template and the removed-API rule.
-  options->render.kube_version = input.kube_version;
+  options->render.kube_version =
+      kube_version.empty() ? input.kube_version : kube_version;
   for (const std::string& text : flags.values_sets) {
     ValuesSet set;
     std::string error;

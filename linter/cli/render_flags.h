@@ -24,6 +24,7 @@ void add_render_options(CLI::App* cmd, RenderFlags* flags);
 // Copies the flags into `options`; false (after a message on stderr) when a
 // --values-set is malformed or repeated. Charts rendered with --namespace
 // put unnamespaced objects there, unless --default-namespace says otherwise.
+// Runs after prepare_lint, whose target Kubernetes version it keeps.
 bool prepare_render(const RenderFlags& flags, const InputFlags& input,
                     LintOptions* options);
 

@@ -218,6 +218,37 @@ TEST_CASE("custom rule findings: placeholders, nodes and parents") {
         "Deployment llm/vllm: spec.template.spec.containers[1].resources."
         "limits.memory is missing: Images come from the registry.");
 
+  // An empty list selects nothing: exists: true fails at the list.
+  linted = lint_with(
+      one_rule("    path: podSpec.containers[*].ports[*].containerPort\n"
+               "    exists: true\n"),
+      R"(apiVersion: v1
+kind: Pod
+metadata:
+  name: p
+spec:
+  containers:
+  - name: a
+    image: x
+    ports: []
+  - name: b
+    image: y
+    ports:
+    - containerPort: 8000
+)");
+  REQUIRE(linted->run.findings.size() == 1);
+  CHECK(linted->run.findings[0].location.line == 9);
+  // (an empty flow list is reported at its key)
+  CHECK(linted->run.findings[0].location.column == 5);
+  CHECK(linted->run.findings[0].message ==
+        "Pod default/p: spec.containers[0].ports[*].containerPort is missing: "
+        "Images come from the registry.");
+  CHECK(lint_with(one_rule("    path: podSpec.containers[*].ports[*]."
+                           "containerPort\n    max: 10\n"),
+                  "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n"
+                  "  containers: [{name: a, image: x, ports: []}]\n")
+            ->run.findings.empty());
+
   // A map where a value is expected fails; a quantity limit.
   linted = lint_with(one_rule("    path: podSpec.containers[0].resources\n"
                               "    equals: x\n"),

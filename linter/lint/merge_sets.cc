@@ -12,6 +12,9 @@ void merge_runs(LintRun&& other, LintRun* run) {
   run->findings.insert(run->findings.end(),
                        std::make_move_iterator(other.findings.begin()),
                        std::make_move_iterator(other.findings.end()));
+  // Every set's accepted exceptions count for the review (it lists each once).
+  run->accepted.insert(run->accepted.end(), other.accepted.begin(),
+                       other.accepted.end());
 }
 
 void merge_duplicate_findings(std::vector<Finding>* findings) {

@@ -17,7 +17,8 @@ std::string money(double v) {
 
 std::string cost_cell(const WorkloadReview& w) {
   if (!w.cost.priced) return "-";
-  if (w.cost.hourly_min == w.cost.hourly_max) return money(w.cost.monthly_min());
+  if (w.cost.hourly_min == w.cost.hourly_max)
+    return money(w.cost.monthly_min());
   return fmt::format("{}-{}", money(w.cost.monthly_min()),
                      money(w.cost.monthly_max()));
 }
@@ -26,8 +27,8 @@ std::string risk_line(const Finding* f) {
   if (!f) return "none";
   std::string where = fmt::format("{}:{}:{}", f->location.file_name(),
                                   f->location.line, f->location.column);
-  std::string on = f->object.kind.empty() ? std::string()
-                                          : " on " + f->object.display();
+  std::string on =
+      f->object.kind.empty() ? std::string() : " on " + f->object.display();
   return fmt::format("{} {} ({}){}: {} [{}]", f->rule->id, f->rule->name,
                      to_string(f->severity), on, f->message, where);
 }
@@ -50,9 +51,10 @@ std::string summary_line(const Report& report) {
       "{} suppressed",
       report.review->workloads.size(),
       report.review->workloads.size() == 1 ? "" : "s",
-      c.error + c.warning + c.info, c.error + c.warning + c.info == 1 ? "" : "s",
-      c.error, c.error == 1 ? "" : "s", c.warning, c.warning == 1 ? "" : "s",
-      c.info, c.suppressed);
+      c.error + c.warning + c.info,
+      c.error + c.warning + c.info == 1 ? "" : "s", c.error,
+      c.error == 1 ? "" : "s", c.warning, c.warning == 1 ? "" : "s", c.info,
+      c.suppressed);
 }
 
 }  // namespace
@@ -82,10 +84,10 @@ void write_review_text(std::ostream& out, const Report& report, bool color) {
   for (const WorkloadReview& w : review.workloads) {
     out << fmt::format("{:<{}}  ", w.object->id.display(), width);
     for (AreaStatus s : w.areas) out << paint(s);
-    out << fmt::format("{:<20}{:<20}{}\n",
-                       w.owners.rollback.name.empty() ? "-" : w.owners.rollback.name,
-                       w.owners.slo.name.empty() ? "-" : w.owners.slo.name,
-                       cost_cell(w));
+    out << fmt::format(
+        "{:<20}{:<20}{}\n",
+        w.owners.rollback.name.empty() ? "-" : w.owners.rollback.name,
+        w.owners.slo.name.empty() ? "-" : w.owners.slo.name, cost_cell(w));
   }
   if (review.workloads.empty()) out << "(no workloads in the input)\n";
 
@@ -124,13 +126,15 @@ void write_review_markdown(std::ostream& out, const Report& report) {
                            ? w.object->id.name
                            : w.object->id.ns + "/" + w.object->id.name);
     for (AreaStatus s : w.areas) out << ' ' << cell(s) << " |";
-    out << fmt::format(" {} | {} | {} |\n",
-                       w.owners.rollback.name.empty() ? "-" : w.owners.rollback.name,
-                       w.owners.slo.name.empty() ? "-" : w.owners.slo.name,
-                       cost_cell(w));
+    out << fmt::format(
+        " {} | {} | {} |\n",
+        w.owners.rollback.name.empty() ? "-" : w.owners.rollback.name,
+        w.owners.slo.name.empty() ? "-" : w.owners.slo.name, cost_cell(w));
   }
   const Decision& d = review.decision;
-  // Two trailing spaces keep each line on its own line in markdown.
+  // One paragraph, each line ended by a hard break (two spaces). Accepted
+  // exceptions are not a markdown list: a list would swallow the lines after
+  // it as a lazy continuation of its last item.
   out << "\n";
   out << fmt::format("Decision: {}  \n", to_text(d.verdict));
   out << fmt::format("Primary risk: {}  \n", risk_line(d.primary_risk));
@@ -139,7 +143,7 @@ void write_review_markdown(std::ostream& out, const Report& report) {
   } else {
     out << fmt::format("Accepted exceptions: {}  \n", d.accepted.size());
     for (const AcceptedException& e : d.accepted)
-      out << fmt::format("- {}  \n", exception_line(e));
+      out << fmt::format("\u2022 {}  \n", exception_line(e));
   }
   out << fmt::format("Rollback owner: {}  \n", d.rollback_owner);
   out << fmt::format("SLO owner: {}  \n", d.slo_owner);

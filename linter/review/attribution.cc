@@ -2,7 +2,8 @@
 
 #include <algorithm>
 
-#include "linter/model/selectors.h"
+#include "linter/model/selector_match.h"
+#include "linter/review/uses.h"
 
 namespace launchlint {
 
@@ -24,9 +25,11 @@ std::string key(const ObjectId& id) {
 }  // namespace
 
 Attribution::Attribution(const Model& model) : model_(model) {
+  // With values sets the model holds one copy of an object per set: the
+  // first copy is its row.
   for (std::size_t i = 0; i < model.objects.size(); ++i) {
-    if (model.objects[i].runs_pods()) workloads_.push_back(i);
-    by_id_.emplace(key(model.objects[i].id), i);
+    bool first = by_id_.emplace(key(model.objects[i].id), i).second;
+    if (first && model.objects[i].runs_pods()) workloads_.push_back(i);
   }
 }
 
@@ -45,25 +48,57 @@ std::vector<std::size_t> Attribution::running_as(
   return out;
 }
 
-std::vector<std::size_t> Attribution::selected_by(const std::string& ns,
-                                                  NodeRef selector,
-                                                  bool empty_selects_all) const {
+template <typename Match>
+std::vector<std::size_t> Attribution::pods_matching(std::string_view ns,
+                                                    Match matches) const {
   std::vector<std::size_t> out;
-  if (!selector.is_map() && !empty_selects_all) return out;
-  if (selector.is_map() && selector.size() == 0 && !empty_selects_all) return out;
   for (std::size_t w : workloads_) {
     const Object& o = model_.objects[w];
     if (o.id.ns != ns) continue;
-    bool structured = selector["matchLabels"].valid() ||
-                      selector["matchExpressions"].valid();
     for (const PodTemplate& pod : o.pods) {
-      NodeRef labels = pod.metadata["labels"];
-      if (structured ? selector_matches(selector, labels)
-                     : labels_match(selector, labels)) {
+      if (matches(pod_labels(o, pod))) {
         out.push_back(w);
         break;
       }
     }
+  }
+  return out;
+}
+
+std::vector<std::size_t> Attribution::behind_service(
+    const Object& service) const {
+  NodeRef selector = service.spec()["selector"];
+  return pods_matching(service.id.ns, [&](const LabelSet& labels) {
+    return map_selector_matches(selector, labels);
+  });
+}
+
+// A ServiceMonitor selects Services (by their own labels) and scrapes the
+// pods behind them; a PodMonitor selects pods. Both watch the namespaces of
+// their namespaceSelector, else their own.
+std::vector<std::size_t> Attribution::monitored_by(
+    const Object& monitor) const {
+  std::vector<std::size_t> out;
+  NodeRef selector = monitor.spec()["selector"];
+  if (monitor.id.kind == "PodMonitor") {
+    for (std::size_t w : workloads_) {
+      const Object& o = model_.objects[w];
+      if (!monitor_watches_namespace(monitor, o.id.ns)) continue;
+      for (const PodTemplate& pod : o.pods) {
+        if (label_selector_matches(selector, pod_labels(o, pod))) {
+          out.push_back(w);
+          break;
+        }
+      }
+    }
+    return out;
+  }
+  for (const Object& svc : model_.objects) {
+    if (!svc.is("", "Service") ||
+        !monitor_watches_namespace(monitor, svc.id.ns) ||
+        !label_selector_matches(selector, labels_of(svc.labels())))
+      continue;
+    for (std::size_t w : behind_service(svc)) out.push_back(w);
   }
   return out;
 }
@@ -97,6 +132,23 @@ std::vector<std::size_t> Attribution::bound_to_role(const Object& role) const {
   return out;
 }
 
+// Workloads of the object's namespace whose pods use the Secret, ConfigMap
+// or PersistentVolumeClaim `object`.
+std::vector<std::size_t> Attribution::using_object(const Object& object) const {
+  std::vector<std::size_t> out;
+  for (std::size_t w : workloads_) {
+    const Object& o = model_.objects[w];
+    if (o.id.ns != object.id.ns) continue;
+    for (const PodTemplate& pod : o.pods) {
+      if (pod_uses(pod, object.id.kind, object.id.name)) {
+        out.push_back(w);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
 std::vector<std::size_t> Attribution::workloads_of(const Finding& f) const {
   std::vector<std::size_t> out;
   if (f.object.kind.empty()) return out;
@@ -107,16 +159,15 @@ std::vector<std::size_t> Attribution::workloads_of(const Finding& f) const {
     return out;
   }
   const std::string& kind = o->id.kind;
-  if (o->group.empty() && kind == "Namespace") {
+  if (o->is("", "Namespace")) {
     for (std::size_t w : workloads_) {
       if (model_.objects[w].id.ns == o->id.name) out.push_back(w);
     }
-  } else if (o->group.empty() &&
-             (kind == "ResourceQuota" || kind == "LimitRange")) {
+  } else if (o->is("", "ResourceQuota") || o->is("", "LimitRange")) {
     for (std::size_t w : workloads_) {
       if (model_.objects[w].id.ns == o->id.ns) out.push_back(w);
     }
-  } else if (o->group.empty() && kind == "ServiceAccount") {
+  } else if (o->is("", "ServiceAccount")) {
     out = running_as(o->id.ns, o->id.name);
   } else if (o->group == "rbac.authorization.k8s.io" &&
              (kind == "RoleBinding" || kind == "ClusterRoleBinding")) {
@@ -124,16 +175,25 @@ std::vector<std::size_t> Attribution::workloads_of(const Finding& f) const {
   } else if (o->group == "rbac.authorization.k8s.io" &&
              (kind == "Role" || kind == "ClusterRole")) {
     out = bound_to_role(*o);
-  } else if (o->group.empty() && kind == "Service") {
-    out = selected_by(o->id.ns, o->spec()["selector"], false);
-  } else if (o->group == "policy" && kind == "PodDisruptionBudget") {
-    out = selected_by(o->id.ns, o->spec()["selector"], false);
-  } else if (o->group == "networking.k8s.io" && kind == "NetworkPolicy") {
-    out = selected_by(o->id.ns, o->spec()["podSelector"], true);
-  } else if (o->group == "monitoring.coreos.com" &&
-             (kind == "ServiceMonitor" || kind == "PodMonitor")) {
-    out = selected_by(o->id.ns, o->spec()["selector"], false);
-  } else if (o->group == "autoscaling" && kind == "HorizontalPodAutoscaler") {
+  } else if (o->is("", "Service")) {
+    out = behind_service(*o);
+  } else if (o->is("policy", "PodDisruptionBudget")) {
+    // policy/v1: an empty selector selects every pod of the namespace.
+    NodeRef selector = o->spec()["selector"];
+    out = pods_matching(o->id.ns, [&](const LabelSet& labels) {
+      return label_selector_matches(selector, labels);
+    });
+  } else if (o->is("networking.k8s.io", "NetworkPolicy")) {
+    // An empty podSelector selects every pod of the namespace.
+    NodeRef selector = o->spec()["podSelector"];
+    out = pods_matching(o->id.ns, [&](const LabelSet& labels) {
+      return !selector.valid() || selector.is_null() ||
+             label_selector_matches(selector, labels);
+    });
+  } else if (o->is("monitoring.coreos.com", "ServiceMonitor") ||
+             o->is("monitoring.coreos.com", "PodMonitor")) {
+    out = monitored_by(*o);
+  } else if (o->is("autoscaling", "HorizontalPodAutoscaler")) {
     NodeRef target = o->spec()["scaleTargetRef"];
     for (std::size_t w : workloads_) {
       const Object& t = model_.objects[w];
@@ -141,6 +201,9 @@ std::vector<std::size_t> Attribution::workloads_of(const Finding& f) const {
           t.id.name == target["name"].str())
         out.push_back(w);
     }
+  } else if (o->is("", "Secret") || o->is("", "ConfigMap") ||
+             o->is("", "PersistentVolumeClaim")) {
+    out = using_object(*o);
   }
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());

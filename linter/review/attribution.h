@@ -12,8 +12,10 @@ namespace launchlint {
 // Which workloads each finding counts for in the readiness matrix: the
 // workload itself; for a Namespace, quota or limit range, every workload of
 // that namespace; for a ServiceAccount, binding or role, the workloads that
-// run as the accounts involved; for a Service, PDB, NetworkPolicy or monitor,
-// the workloads its selector matches; for an HPA, its scale target.
+// run as the accounts involved; for a Service, PDB, NetworkPolicy or
+// PodMonitor, the workloads its selector matches; for a ServiceMonitor, the
+// workloads behind the Services it selects; for an HPA, its scale target;
+// for a Secret, ConfigMap or PersistentVolumeClaim, the workloads that use it.
 class Attribution {
  public:
   explicit Attribution(const Model& model);
@@ -28,10 +30,15 @@ class Attribution {
   const Object* find(const ObjectId& id) const;
   std::vector<std::size_t> running_as(const std::string& ns,
                                       const std::string& account) const;
-  std::vector<std::size_t> selected_by(const std::string& ns,
-                                       NodeRef selector, bool empty_selects_all) const;
+  // Workloads of `ns` with a pod whose labels satisfy `matches`.
+  template <typename Match>
+  std::vector<std::size_t> pods_matching(std::string_view ns,
+                                         Match matches) const;
+  std::vector<std::size_t> behind_service(const Object& service) const;
+  std::vector<std::size_t> monitored_by(const Object& monitor) const;
   std::vector<std::size_t> bound_to_role(const Object& role) const;
   std::vector<std::size_t> subjects_of(const Object& binding) const;
+  std::vector<std::size_t> using_object(const Object& object) const;
 
   const Model& model_;
   std::vector<std::size_t> workloads_;

@@ -43,6 +43,12 @@ Finding finding_at(const Rule& rule, const Object* object, Location at,
   return f;
 }
 
+// A rule the config turns off: its findings are dropped after exceptions
+// apply, so an exception for it accepts nothing and is not stale either.
+bool rule_off(const Config& config, const RuleInfo& rule) {
+  return !config.rules.empty() && !rule_setting(config, rule).enabled;
+}
+
 void suppress(Finding* f, bool by_config, const std::string& reason,
               const std::string& owner, const std::string& expires) {
   f->suppressed = true;
@@ -63,10 +69,9 @@ void apply_rule_settings(const Config& config, std::vector<Finding>* findings) {
   });
 }
 
-std::vector<AcceptedException> apply_exceptions(const Model& model,
-                                                const Config& config,
-                                                long today,
-                                                std::vector<Finding>* findings) {
+std::vector<AcceptedException> apply_exceptions(
+    const Model& model, const Config& config, long today,
+    std::vector<Finding>* findings) {
   std::vector<AcceptedException> accepted;
   std::vector<Finding> added;
 
@@ -75,7 +80,7 @@ std::vector<AcceptedException> apply_exceptions(const Model& model,
            std::vector<Finding*>>
       by_object;
   for (Finding& f : *findings) {
-    if (f.object.kind.empty()) continue;
+    if (f.object.kind.empty() || rule_off(config, *f.rule)) continue;
     by_object[{f.object.api_version, f.object.kind, f.object.ns, f.object.name}]
         .push_back(&f);
   }
@@ -111,8 +116,7 @@ std::vector<AcceptedException> apply_exceptions(const Model& model,
         expired = true;
       }
     }
-    auto it = by_object.find(
-        {o.id.api_version, o.id.kind, o.id.ns, o.id.name});
+    auto it = by_object.find({o.id.api_version, o.id.kind, o.id.ns, o.id.name});
     for (std::uint32_t i = 0; i < annotations.size(); ++i) {
       NodeRef key = annotations.key_at(i);
       if (!key.str().starts_with(kIgnorePrefix)) continue;
@@ -135,7 +139,7 @@ std::vector<AcceptedException> apply_exceptions(const Model& model,
                         rule->info.id, o.id.display())));
         continue;
       }
-      if (expired) continue;
+      if (expired || rule_off(config, rule->info)) continue;
       bool used = false;
       if (it != by_object.end()) {
         for (Finding* f : it->second) {
@@ -161,6 +165,15 @@ std::vector<AcceptedException> apply_exceptions(const Model& model,
   for (const ConfigException& e : config.exceptions) {
     const Rule* rule = find_rule(e.rule, config.custom_rules.get());
     if (!rule) continue;  // reported when the config was loaded
+    if (rule_off(config, rule->info)) continue;
+    if (placeholder_reason(e.reason)) {
+      added.push_back(finding_at(
+          kInvalidException, nullptr, e.location,
+          fmt::format("the exception for {} has no reason (\"{}\"), so it "
+                      "does not apply; write why the risk is accepted",
+                      rule->info.id, e.reason)));
+      continue;
+    }
     if (!e.expires.empty()) {
       std::optional<long> day = parse_date(e.expires);
       if (day && *day < today) {
@@ -176,7 +189,8 @@ std::vector<AcceptedException> apply_exceptions(const Model& model,
     for (Finding& f : *findings) {
       if (f.rule != &rule->info || f.suppressed || f.object.kind.empty())
         continue;
-      if (!glob(e.kind, f.object.kind, true) || !glob(e.ns, f.object.ns, false) ||
+      if (!glob(e.kind, f.object.kind, true) ||
+          !glob(e.ns, f.object.ns, false) ||
           !glob(e.name, f.object.name, false))
         continue;
       suppress(&f, true, e.reason, e.owner, e.expires);

@@ -35,27 +35,36 @@ std::string owners_of(const std::vector<WorkloadReview>& workloads,
 
 std::string_view to_string(AreaStatus status) {
   switch (status) {
-    case AreaStatus::Pass: return "pass";
-    case AreaStatus::Warn: return "warn";
-    case AreaStatus::Fail: return "fail";
+    case AreaStatus::Pass:
+      return "pass";
+    case AreaStatus::Warn:
+      return "warn";
+    case AreaStatus::Fail:
+      return "fail";
   }
   return "pass";
 }
 
 std::string_view to_text(Verdict v) {
   switch (v) {
-    case Verdict::Approve: return "approve";
-    case Verdict::ApproveWithConditions: return "approve with conditions";
-    case Verdict::Block: return "block";
+    case Verdict::Approve:
+      return "approve";
+    case Verdict::ApproveWithConditions:
+      return "approve with conditions";
+    case Verdict::Block:
+      return "block";
   }
   return "block";
 }
 
 std::string_view to_id(Verdict v) {
   switch (v) {
-    case Verdict::Approve: return "approve";
-    case Verdict::ApproveWithConditions: return "approve-with-conditions";
-    case Verdict::Block: return "block";
+    case Verdict::Approve:
+      return "approve";
+    case Verdict::ApproveWithConditions:
+      return "approve-with-conditions";
+    case Verdict::Block:
+      return "block";
   }
   return "block";
 }
@@ -83,14 +92,14 @@ Review build_review(const Model& model, const std::vector<Finding>& findings,
     if (f.suppressed) continue;
     any_error |= f.severity == Severity::Error;
     any_warning |= f.severity == Severity::Warning;
-    if (f.severity != Severity::Info) {
-      const Finding* best = d.primary_risk;
-      if (!best || f.severity > best->severity ||
-          (f.severity == best->severity &&
-           area_rank(f.rule->area) < area_rank(best->rule->area)))
-        d.primary_risk = &f;
-    }
-    auto area = std::find(kReviewAreas.begin(), kReviewAreas.end(), f.rule->area);
+    // The highest severity; among equals, the first area in review order.
+    const Finding* best = d.primary_risk;
+    if (!best || f.severity > best->severity ||
+        (f.severity == best->severity &&
+         area_rank(f.rule->area) < area_rank(best->rule->area)))
+      d.primary_risk = &f;
+    auto area =
+        std::find(kReviewAreas.begin(), kReviewAreas.end(), f.rule->area);
     if (area == kReviewAreas.end() || f.severity == Severity::Info) continue;
     AreaStatus status =
         f.severity == Severity::Error ? AreaStatus::Fail : AreaStatus::Warn;
@@ -100,10 +109,19 @@ Review build_review(const Model& model, const std::vector<Finding>& findings,
       cell = std::max(cell, status);
     }
   }
-  d.accepted = accepted;
+  // Values sets accept the same exception once each: list it once.
+  for (const AcceptedException& e : accepted) {
+    bool seen = std::any_of(
+        d.accepted.begin(), d.accepted.end(), [&](const AcceptedException& a) {
+          return a.rule == e.rule && a.object == e.object &&
+                 a.from_config == e.from_config && a.reason == e.reason;
+        });
+    if (!seen) d.accepted.push_back(e);
+  }
   d.verdict = any_error ? Verdict::Block
-              : (any_warning || !accepted.empty()) ? Verdict::ApproveWithConditions
-                                                   : Verdict::Approve;
+              : (any_warning || !d.accepted.empty())
+                  ? Verdict::ApproveWithConditions
+                  : Verdict::Approve;
   d.rollback_owner = owners_of(review.workloads, &Owners::rollback);
   d.slo_owner = owners_of(review.workloads, &Owners::slo);
 

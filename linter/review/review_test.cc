@@ -3,6 +3,8 @@
 #include <doctest/doctest.h>
 
 #include "linter/lint/lint.h"
+#include "linter/model/test_model.h"
+#include "linter/review/attribution.h"
 
 namespace launchlint {
 
@@ -29,19 +31,21 @@ struct Run {
   Review review;
 };
 
-std::unique_ptr<Run> review_of(std::string_view manifests,
-                               std::string config_text = std::string(kOnlyPrivileged),
-                               long today = 20000) {  // 2024-10-04
+std::unique_ptr<Run> review_of(
+    std::string_view manifests,
+    std::string config_text = std::string(kOnlyPrivileged),
+    long today = 20000) {  // 2024-10-04
   auto run = std::make_unique<Run>();
   std::vector<ConfigError> errors;
-  REQUIRE(load_config_text(".launchlint.yaml", config_text, &run->config, &errors));
+  REQUIRE(
+      load_config_text(".launchlint.yaml", config_text, &run->config, &errors));
   apply_config(run->config, &run->options.settings);
   run->options.config = &run->config;
   run->options.today = today;
   run->lint = lint_texts({{"m.yaml", std::string(manifests)}}, run->options);
-  run->review = build_review(run->lint.model, run->lint.findings,
-                             run->lint.accepted, run->config,
-                             run->options.settings, run->lint.today);
+  run->review =
+      build_review(run->lint.model, run->lint.findings, run->lint.accepted,
+                   run->config, run->options.settings, run->lint.today);
   return run;
 }
 
@@ -75,7 +79,8 @@ TEST_CASE("decision: approve when nothing is open") {
   CHECK(run->review.decision.verdict == Verdict::Approve);
   CHECK(run->review.decision.primary_risk == nullptr);
   REQUIRE(run->review.workloads.size() == 1);
-  for (AreaStatus s : run->review.workloads[0].areas) CHECK(s == AreaStatus::Pass);
+  for (AreaStatus s : run->review.workloads[0].areas)
+    CHECK(s == AreaStatus::Pass);
 }
 
 TEST_CASE("decision: block on an unsuppressed error, with the primary risk") {
@@ -115,8 +120,8 @@ TEST_CASE("decision: an accepted exception alone approves with conditions") {
   CHECK(run->review.workloads[0].areas[0] == AreaStatus::Pass);
 
   SUBCASE("and once expired it stops suppressing and blocks") {
-    auto later = review_of(pod, std::string(kOnlyPrivileged),
-                           *parse_date("2024-12-02"));
+    auto later =
+        review_of(pod, std::string(kOnlyPrivileged), *parse_date("2024-12-02"));
     CHECK(later->review.decision.verdict == Verdict::Block);
     CHECK(later->review.decision.accepted.empty());
     bool expired = false;
@@ -182,8 +187,8 @@ reviewInterval: 30d
     reported |= f.rule->id == "GEN201" && f.location.line == 13;
   CHECK(reported);
 
-  auto plain = review_of(kPlainPod, std::string(kOnlyPrivileged) +
-                                        "reviewInterval: 2w\n");
+  auto plain = review_of(kPlainPod,
+                         std::string(kOnlyPrivileged) + "reviewInterval: 2w\n");
   CHECK(plain->review.decision.review_date == "2024-10-18");
 }
 
@@ -196,7 +201,8 @@ metadata:
     launchlint.io/slo-owner: ns-sre
     launchlint.io/owner: ns-team
 ---
-)" + std::string(kPlainPod) + R"(---
+)" + std::string(kPlainPod) +
+                          R"(---
 apiVersion: v1
 kind: Pod
 metadata:
@@ -235,7 +241,8 @@ spec:
   CHECK(elsewhere.rollback.name == "cfg-rollback");
   CHECK(elsewhere.rollback.source == "config");
   CHECK(elsewhere.slo.name == "cfg-slo");
-  CHECK(run->review.decision.rollback_owner == "ns-team, pod-team, cfg-rollback");
+  CHECK(run->review.decision.rollback_owner ==
+        "ns-team, pod-team, cfg-rollback");
 }
 
 TEST_CASE("findings on other objects count for the workloads they affect") {
@@ -288,7 +295,8 @@ metadata:
   Review r = build_review(run->lint.model, findings, {}, run->config,
                           run->options.settings, 0);
   REQUIRE(r.workloads.size() == 2);
-  CHECK(r.workloads[0].areas[0] == AreaStatus::Fail);  // selected by the Service
+  CHECK(r.workloads[0].areas[0] ==
+        AreaStatus::Fail);  // selected by the Service
   CHECK(r.workloads[1].areas[0] == AreaStatus::Pass);
   CHECK(r.workloads[0].areas[4] == AreaStatus::Warn);  // the namespace's quota
   CHECK(r.workloads[1].areas[4] == AreaStatus::Warn);
@@ -389,6 +397,235 @@ TEST_CASE("rule settings: off drops findings, severity overrides apply") {
   REQUIRE(info->lint.findings.size() == 1);
   CHECK(info->lint.findings[0].severity == Severity::Info);
   CHECK(info->review.decision.verdict == Verdict::Approve);
+}
+
+TEST_CASE(
+    "attribution: each kind of object counts for the workloads it affects") {
+  Model model = load_model(R"(apiVersion: v1
+kind: Namespace
+metadata: {name: ops}
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: api, namespace: ops}
+spec:
+  template:
+    metadata: {labels: {app: api}}
+    spec:
+      serviceAccountName: api-sa
+      containers:
+      - name: api
+        image: example/api:1.0
+        env:
+        - name: TOKEN
+          valueFrom: {secretKeyRef: {name: api-token, key: t}}
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: batch, namespace: ops}
+spec:
+  template:
+    metadata: {labels: {app: batch}}
+    spec:
+      containers:
+      - name: batch
+        image: example/batch:1.0
+        envFrom: [{configMapRef: {name: batch-cfg}}]
+      volumes:
+      - name: weights
+        persistentVolumeClaim: {claimName: weights}
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: stray, namespace: other, labels: {app: api}}
+spec:
+  serviceAccountName: api-sa
+  containers: [{name: s, image: example/api:1.0}]
+---
+apiVersion: v1
+kind: Service
+metadata: {name: api, namespace: ops, labels: {team: x}}
+spec:
+  selector: {app: api}
+---
+apiVersion: monitoring.coreos.com/v1
+kind: ServiceMonitor
+metadata: {name: api, namespace: monitoring}
+spec:
+  namespaceSelector: {matchNames: [ops]}
+  selector: {matchLabels: {team: x}}
+---
+apiVersion: monitoring.coreos.com/v1
+kind: PodMonitor
+metadata: {name: batch, namespace: ops}
+spec:
+  selector: {matchLabels: {app: batch}}
+---
+apiVersion: policy/v1
+kind: PodDisruptionBudget
+metadata: {name: all, namespace: ops}
+spec:
+  selector: {}
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: deny, namespace: ops}
+spec:
+  podSelector: {}
+---
+apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: api-in, namespace: ops}
+spec:
+  podSelector: {matchLabels: {app: api}}
+---
+apiVersion: v1
+kind: ServiceAccount
+metadata: {name: api-sa, namespace: ops}
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata: {name: reader, namespace: ops}
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata: {name: reader, namespace: ops}
+roleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: reader}
+subjects: [{kind: ServiceAccount, name: api-sa}]
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata: {name: admin-ish}
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRoleBinding
+metadata: {name: admin-ish}
+roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: admin-ish}
+subjects: [{kind: ServiceAccount, name: default, namespace: ops}]
+---
+apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata: {name: batch, namespace: ops}
+spec:
+  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: batch}
+---
+apiVersion: v1
+kind: Secret
+metadata: {name: api-token, namespace: ops}
+---
+apiVersion: v1
+kind: ConfigMap
+metadata: {name: batch-cfg, namespace: ops}
+---
+apiVersion: v1
+kind: PersistentVolumeClaim
+metadata: {name: weights, namespace: ops}
+---
+apiVersion: v1
+kind: ResourceQuota
+metadata: {name: q, namespace: ops}
+---
+apiVersion: v1
+kind: ConfigMap
+metadata: {name: unused, namespace: ops}
+)");
+  Attribution attribution(model);
+  auto names_for = [&](std::string_view kind, std::string_view name) {
+    const Object* target = nullptr;
+    for (const Object& o : model.objects) {
+      if (o.id.kind == kind && o.id.name == name) target = &o;
+    }
+    REQUIRE(target != nullptr);
+    Finding f;
+    f.object = target->id;
+    std::string out;
+    for (std::size_t w : attribution.workloads_of(f))
+      out += (out.empty() ? "" : ",") + model.objects[w].id.name;
+    return out;
+  };
+  CHECK(attribution.workloads().size() == 3);
+  CHECK(names_for("Deployment", "api") == "api");
+  CHECK(names_for("Pod", "stray") == "stray");
+  CHECK(names_for("Namespace", "ops") == "api,batch");
+  CHECK(names_for("ResourceQuota", "q") == "api,batch");
+  CHECK(names_for("Service", "api") == "api");
+  // A ServiceMonitor selects Services by their labels, in the namespaces it
+  // watches; the pods behind them are what it scrapes.
+  CHECK(names_for("ServiceMonitor", "api") == "api");
+  CHECK(names_for("PodMonitor", "batch") == "batch");
+  CHECK(names_for("PodDisruptionBudget", "all") == "api,batch");
+  CHECK(names_for("NetworkPolicy", "deny") == "api,batch");
+  CHECK(names_for("NetworkPolicy", "api-in") == "api");
+  CHECK(names_for("ServiceAccount", "api-sa") == "api");
+  CHECK(names_for("Role", "reader") == "api");
+  CHECK(names_for("RoleBinding", "reader") == "api");
+  CHECK(names_for("ClusterRole", "admin-ish") == "batch");
+  CHECK(names_for("ClusterRoleBinding", "admin-ish") == "batch");
+  CHECK(names_for("HorizontalPodAutoscaler", "batch") == "batch");
+  CHECK(names_for("Secret", "api-token") == "api");
+  CHECK(names_for("ConfigMap", "batch-cfg") == "batch");
+  CHECK(names_for("PersistentVolumeClaim", "weights") == "batch");
+  CHECK(names_for("ConfigMap", "unused") == "");
+}
+
+TEST_CASE("primary risk: an info finding when nothing worse is open") {
+  Model model;
+  RuleInfo note{"OBS900", "n", Area::Observability, Severity::Info, "n."};
+  RuleInfo other{"SEC900", "x", Area::Security, Severity::Info, "x."};
+  std::vector<Finding> findings(2);
+  findings[0].rule = &note;
+  findings[0].severity = Severity::Info;
+  findings[1].rule = &other;
+  findings[1].severity = Severity::Info;
+  Review r = build_review(model, findings, {}, Config{}, LintSettings{}, 0);
+  CHECK(r.decision.verdict == Verdict::Approve);
+  REQUIRE(r.decision.primary_risk != nullptr);
+  CHECK(r.decision.primary_risk->rule->id == "SEC900");  // security first
+  findings[1].suppressed = true;
+  r = build_review(model, findings, {}, Config{}, LintSettings{}, 0);
+  REQUIRE(r.decision.primary_risk != nullptr);
+  CHECK(r.decision.primary_risk->rule->id == "OBS900");
+}
+
+TEST_CASE("a config exception with a placeholder reason does not apply") {
+  std::string config = std::string(kOnlyPrivileged) + R"(exceptions:
+- rule: SEC001
+  match: {kind: Pod}
+  reason: TODO
+  owner: team-sec
+)";
+  auto run = review_of(kPrivilegedPod, config);
+  CHECK(run->review.decision.verdict == Verdict::Block);
+  CHECK(run->review.decision.accepted.empty());
+  int invalid = 0;
+  for (const Finding& f : run->lint.findings) {
+    if (f.rule->id == "SEC001") CHECK_FALSE(f.suppressed);
+    if (f.rule->id == "GEN200") {
+      ++invalid;
+      CHECK(f.location.line == 13);  // the entry
+      CHECK(f.message.find("no reason (\"TODO\")") != std::string::npos);
+    }
+  }
+  CHECK(invalid == 1);
+}
+
+TEST_CASE("exceptions for a rule the config turns off accept nothing") {
+  std::string pod(kPrivilegedPod);
+  pod.replace(pod.find("  namespace: ops\n"), 16,
+              "  namespace: ops\n  annotations:\n"
+              "    ignore-check.launchlint.io/SEC001: \"host agent\"\n");
+  std::string config(kOnlyPrivileged);
+  config.replace(config.find("SEC001: error"), 13, "SEC001: off");
+  config += R"(exceptions:
+- rule: SEC001
+  match: {kind: Pod}
+  reason: host agent
+  owner: team-sec
+)";
+  auto run = review_of(pod, config);
+  CHECK(run->lint.findings.empty());  // no SEC001, and no GEN202 (stale)
+  CHECK(run->review.decision.accepted.empty());
+  CHECK(run->review.decision.verdict == Verdict::Approve);
 }
 
 }  // namespace launchlint

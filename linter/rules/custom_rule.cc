@@ -57,7 +57,8 @@ struct Walk {
         }
         return;
       case PathStep::Kind::Each:
-        if (!node.is_seq()) {
+        // Not a list, or an empty one: nothing to select.
+        if (!node.is_seq() || node.size() == 0) {
           missing.push_back({node, rest(path, i)});
           return;
         }
