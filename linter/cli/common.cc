@@ -34,6 +34,10 @@ void add_input_options(CLI::App* cmd, InputFlags* flags) {
   cmd->add_option("--color", flags->color, "Colored text output")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
+  cmd->add_option("-j,--jobs", flags->jobs,
+                  "Threads for parsing and rules (default: one per core); "
+                  "the output is the same for any number")
+      ->check(CLI::Range(1u, 256u));
 }
 
 bool load_config_flag(const std::string& flag, Config* config) {
@@ -51,6 +55,7 @@ bool prepare_lint(const InputFlags& flags, Config* config,
                   LintOptions* options) {
   if (!load_config_flag(flags.config, config)) return false;
   options->settings.default_namespace = flags.default_namespace;
+  options->jobs = flags.jobs;
   apply_config(*config, &options->settings);
   options->config = config;
   std::string version = flags.kube_version.empty() ? config->kubernetes_version

@@ -18,10 +18,11 @@ struct InputFlags {
   std::vector<std::string> paths;
   std::string config;  // --config; empty: .launchlint.yaml found upward
   std::string default_namespace = "default";
-  std::string today;   // --today YYYY-MM-DD, for reproducible expiry checks
+  std::string today;  // --today YYYY-MM-DD, for reproducible expiry checks
   std::string kube_version;  // --kube-version; else the config's, else newest
   std::string output;
   std::string color = "auto";
+  unsigned jobs = 0;  // --jobs; 0: one per core
 };
 
 void add_input_options(CLI::App* cmd, InputFlags* flags);
@@ -33,7 +34,8 @@ bool load_config_flag(const std::string& path, Config* config);
 
 // Loads the config (reporting errors at file:line on stderr) and fills the
 // lint options. False means exit code 2.
-bool prepare_lint(const InputFlags& flags, Config* config, LintOptions* options);
+bool prepare_lint(const InputFlags& flags, Config* config,
+                  LintOptions* options);
 
 // Prints unreadable inputs on stderr.
 void print_input_errors(const LintRun& run);

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "linter/lint/loader.h"
 #include "linter/lint/merge_sets.h"
 #include "linter/render/render_inputs.h"
 #include "linter/render/source_map.h"
@@ -17,37 +18,13 @@ namespace launchlint {
 
 namespace {
 
-void add_file(std::string_view display, std::string_view text,
-              const LintOptions& options, LintRun* run) {
-  auto file = std::make_shared<const std::string>(display);
-  ++run->model.stats.files;
-  run->model.stats.bytes += text.size();
-  std::vector<ParseDiagnostic> diagnostics;
-  ParseDiagnostic encoding;
-  std::string_view body = text;
-  if (body.starts_with("\xEF\xBB\xBF")) body.remove_prefix(3);  // UTF-8 BOM
-  if (body.starts_with("\xFF\xFE") || body.starts_with("\xFE\xFF")) {
-    encoding = {"yaml-syntax", 1, 1,
-                "UTF-16 encoded file: convert it to UTF-8"};
-    diagnostics.push_back(encoding);
-  } else if (!check_encoding(body, &encoding)) {
-    diagnostics.push_back(encoding);
-  } else {
-    ParsedStream parsed = parse_stream(body, file, options.parse_limits);
-    run->model.stats.empty_documents += parsed.empty_documents;
-    for (auto& doc : parsed.documents)
-      run->model.add_document(std::move(doc), options.settings.default_namespace);
-    diagnostics = std::move(parsed.diagnostics);
-  }
-  for (const ParseDiagnostic& d : diagnostics) {
-    const Rule* rule = find_rule(d.rule);
-    Finding f;
-    f.rule = &rule->info;
-    f.severity = rule->info.severity;
-    f.message = d.message;
-    f.location = {file, d.line, d.column};
-    run->findings.push_back(std::move(f));
-  }
+LoadOptions load_options(const LintOptions& options) {
+  LoadOptions load;
+  load.parse_limits = options.parse_limits;
+  load.default_namespace = options.settings.default_namespace;
+  load.jobs = options.jobs;
+  load.batch_bytes = options.batch_bytes;
+  return load;
 }
 
 // Parses the --crd files; their problems are input errors (exit code 2).
@@ -83,7 +60,7 @@ void finish(const LintOptions& options, LintRun* run) {
   SchemaAnalysis schemas(run->model, load_crds(options, run));
   LintContext context{run->model, options.settings, &schemas,
                       run->namespaces.get()};
-  std::vector<Finding> found = run_rules(context);
+  std::vector<Finding> found = run_rules(context, options.jobs);
   run->findings.insert(run->findings.end(),
                        std::make_move_iterator(found.begin()),
                        std::make_move_iterator(found.end()));
@@ -101,7 +78,8 @@ LintRun lint_inputs(const std::vector<InputFile>& inputs,
                     const std::vector<Rendering>& renderings, std::size_t set,
                     const LintOptions& options) {
   LintRun run;
-  std::string text;
+  LoadOptions load = load_options(options);
+  Loader loader(load, &run.model, &run.findings);
   for (const InputFile& input : inputs) {
     if (input.kind != InputKind::File) {
       for (const Rendering* r :
@@ -109,19 +87,26 @@ LintRun lint_inputs(const std::vector<InputFile>& inputs,
         if (!r->error_file.empty()) {
           run.findings.push_back(template_error_finding(*r));
         } else if (!r->failed) {
-          add_file(*r->display, r->text, options, &run);
+          loader.add(*r->display, r->text);
         }
       }
       continue;
     }
     std::string error;
-    if (!read_input(input, options.max_file_bytes, &text, &error)) {
+    InputText text;
+    if (!open_input(input, options.max_file_bytes, &text, &error)) {
       run.errors.push_back({input.display(), error});
       continue;
     }
-    add_file(input.display(), text, options, &run);
-    if (input.path == "-") run.stdin_text = text;
+    if (input.path == "-") {
+      // Writers may need stdin's lines: keep them, and parse the copy kept.
+      run.stdin_text = std::string(text.view());
+      loader.add(input.display(), run.stdin_text);
+      continue;
+    }
+    loader.add(input.display(), std::move(text));
   }
+  loader.finish();
   finish(options, &run);
   map_to_sources(renderings, run.model, &run.findings);
   return run;
@@ -140,7 +125,8 @@ LintRun lint_paths(const std::vector<std::string>& paths,
   std::vector<InputError> errors;
   std::vector<InputFile> inputs = expand_paths(paths, &errors);
   std::vector<Rendering> renderings = render_inputs(inputs, options.render);
-  std::size_t sets = std::max<std::size_t>(1, options.render.values_sets.size());
+  std::size_t sets =
+      std::max<std::size_t>(1, options.render.values_sets.size());
   LintRun run = lint_inputs(inputs, renderings, 0, options);
   for (std::size_t set = 1; set < sets; ++set) {
     LintRun more = lint_inputs(inputs, renderings, set, options);
@@ -156,7 +142,10 @@ LintRun lint_paths(const std::vector<std::string>& paths,
 LintRun lint_texts(const std::vector<InMemoryFile>& files,
                    const LintOptions& options) {
   LintRun run;
-  for (const InMemoryFile& f : files) add_file(f.path, f.text, options, &run);
+  LoadOptions load = load_options(options);
+  Loader loader(load, &run.model, &run.findings);
+  for (const InMemoryFile& f : files) loader.add(f.path, f.text);
+  loader.finish();
   finish(options, &run);
   return run;
 }

@@ -1,6 +1,9 @@
 #include "linter/load/inputs.h"
 
+#include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -9,6 +12,7 @@
 #include <fstream>
 #include <iostream>
 #include <set>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -73,7 +77,8 @@ void walk(const fs::path& dir, std::vector<InputFile>* out,
               return fs::path(a.path) < fs::path(b.path);
             });
   // "./a.yaml" reads better as "a.yaml" (no PATH means ".").
-  for (InputFile& f : files) f.path = fs::path(f.path).lexically_normal().string();
+  for (InputFile& f : files)
+    f.path = fs::path(f.path).lexically_normal().string();
   out->insert(out->end(), files.begin(), files.end());
 }
 
@@ -113,59 +118,103 @@ std::vector<InputFile> expand_paths(const std::vector<std::string>& paths,
   std::set<std::string> seen;
   for (InputFile& f : found) {
     std::error_code ec;
-    std::string key = f.path == "-" ? "-"
-                      : fs::weakly_canonical(f.path, ec).string();
+    std::string key =
+        f.path == "-" ? "-" : fs::weakly_canonical(f.path, ec).string();
     if (ec) key = f.path;
     if (seen.insert(key).second) out.push_back(std::move(f));
   }
   return out;
 }
 
+namespace {
+
+bool read_stdin(std::size_t max_bytes, std::string* content,
+                std::string* error) {
+  content->clear();
+  char buf[1 << 16];
+  while (std::cin.read(buf, sizeof buf) || std::cin.gcount() > 0) {
+    content->append(buf, static_cast<std::size_t>(std::cin.gcount()));
+    if (content->size() > max_bytes) {
+      *error =
+          fmt::format("input larger than the {} MiB limit", max_bytes >> 20);
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
 
 bool read_input(const InputFile& input, std::size_t max_bytes,
                 std::string* content, std::string* error) {
-  content->clear();
-  if (input.path == "-") {
-    char buf[1 << 16];
-    while (std::cin.read(buf, sizeof buf) || std::cin.gcount() > 0) {
-      content->append(buf, static_cast<std::size_t>(std::cin.gcount()));
-      if (content->size() > max_bytes) {
-        *error = fmt::format("input larger than the {} MiB limit",
-                             max_bytes >> 20);
-        return false;
-      }
-    }
-    return true;
+  if (input.path == "-") return read_stdin(max_bytes, content, error);
+  InputText text;
+  if (!open_input(input, max_bytes, &text, error)) return false;
+  content->assign(text.view());
+  return true;
+}
+
+InputText& InputText::operator=(InputText&& other) noexcept {
+  if (this != &other) {
+    if (map_) ::munmap(const_cast<char*>(map_), size_);
+    map_ = std::exchange(other.map_, nullptr);
+    size_ = std::exchange(other.size_, 0);
+    released_ = std::exchange(other.released_, 0);
+    copy_ = std::move(other.copy_);
   }
-  struct stat st;
-  if (::stat(input.path.c_str(), &st) != 0) {
+  return *this;
+}
+
+InputText::~InputText() {
+  if (map_) ::munmap(const_cast<char*>(map_), size_);
+}
+
+void InputText::release_before(std::size_t end) {
+  if (!map_) return;
+  static const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+  end = std::min(end, size_) / page * page;
+  if (end <= released_) return;
+  ::madvise(const_cast<char*>(map_) + released_, end - released_,
+            MADV_DONTNEED);
+  released_ = end;
+}
+
+bool open_input(const InputFile& input, std::size_t max_bytes, InputText* text,
+                std::string* error) {
+  *text = InputText();
+  if (input.path == "-") return read_stdin(max_bytes, &text->copy_, error);
+  int fd = ::open(input.path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  if (fd < 0) {
     *error = std::strerror(errno);
     return false;
   }
-  if (!S_ISREG(st.st_mode)) {
+  struct stat st;
+  bool ok = ::fstat(fd, &st) == 0;
+  if (!ok) {
+    *error = std::strerror(errno);
+  } else if (!S_ISREG(st.st_mode)) {
     *error = S_ISDIR(st.st_mode) ? "is a folder"
                                  : "not a regular file (FIFO, socket or "
                                    "device); refusing to read it";
-    return false;
-  }
-  if (static_cast<std::size_t>(st.st_size) > max_bytes) {
+    ok = false;
+  } else if (static_cast<std::size_t>(st.st_size) > max_bytes) {
     *error = fmt::format("file is {} MiB, larger than the {} MiB limit",
                          st.st_size >> 20, max_bytes >> 20);
-    return false;
+    ok = false;
+  } else if (st.st_size > 0) {
+    void* map = ::mmap(nullptr, static_cast<std::size_t>(st.st_size), PROT_READ,
+                       MAP_PRIVATE, fd, 0);
+    if (map == MAP_FAILED) {
+      *error = std::strerror(errno);
+      ok = false;
+    } else {
+      text->map_ = static_cast<const char*>(map);
+      text->size_ = static_cast<std::size_t>(st.st_size);
+      ::madvise(map, text->size_, MADV_SEQUENTIAL);
+    }
   }
-  std::ifstream in(input.path, std::ios::binary);
-  if (!in) {
-    *error = std::strerror(errno);
-    return false;
-  }
-  content->resize(static_cast<std::size_t>(st.st_size));
-  in.read(content->data(), static_cast<std::streamsize>(content->size()));
-  if (in.bad()) {
-    *error = "read error";
-    return false;
-  }
-  content->resize(static_cast<std::size_t>(in.gcount()));
-  return true;
+  ::close(fd);
+  return ok;
 }
 
 }  // namespace launchlint

@@ -23,7 +23,8 @@ bool read_object(std::shared_ptr<const Document> doc, NodeRef root,
   o.id.api_version = std::string(api_version);
   o.id.kind = std::string(kind);
   o.id.name = std::string(o.metadata["name"].str());
-  if (o.id.name.empty()) o.id.name = std::string(o.metadata["generateName"].str());
+  if (o.id.name.empty())
+    o.id.name = std::string(o.metadata["generateName"].str());
   std::string_view group, version;
   split_api_version(api_version, &group, &version);
   o.group = std::string(group);
@@ -40,9 +41,9 @@ bool read_object(std::shared_ptr<const Document> doc, NodeRef root,
 
 }  // namespace
 
-void Model::add_document(std::shared_ptr<const Document> doc,
-                         const std::string& default_namespace) {
-  ++stats.documents;
+DocumentObjects read_document(std::shared_ptr<const Document> doc,
+                              const std::string& default_namespace) {
+  DocumentObjects out;
   NodeRef root = doc->root();
   std::string_view kind = root["kind"].str();
   if (kind.ends_with("List") && root["items"].is_seq() &&
@@ -51,19 +52,36 @@ void Model::add_document(std::shared_ptr<const Document> doc,
     for (std::uint32_t i = 0; i < items.size(); ++i) {
       Object o;
       if (read_object(doc, items.at(i), default_namespace, &o)) {
-        objects.push_back(std::move(o));
+        out.objects.push_back(std::move(o));
       } else {
-        ++stats.skipped_documents;
+        ++out.skipped;
       }
     }
-    return;
+    return out;
   }
   Object o;
   if (read_object(std::move(doc), root, default_namespace, &o)) {
-    objects.push_back(std::move(o));
+    out.objects.push_back(std::move(o));
   } else {
-    ++stats.skipped_documents;
+    ++out.skipped;
   }
+  return out;
+}
+
+void Model::add(DocumentObjects&& read) {
+  ++stats.documents;
+  stats.skipped_documents += read.skipped;
+  if (objects.empty()) {
+    objects = std::move(read.objects);
+    return;
+  }
+  objects.insert(objects.end(), std::make_move_iterator(read.objects.begin()),
+                 std::make_move_iterator(read.objects.end()));
+}
+
+void Model::add_document(std::shared_ptr<const Document> doc,
+                         const std::string& default_namespace) {
+  add(read_document(std::move(doc), default_namespace));
 }
 
 const Object* Model::find_namespace(const std::string& name) const {
@@ -85,7 +103,8 @@ const std::vector<const Object*> kNoObjects;
 
 }  // namespace
 
-const std::vector<const Object*>& Model::in_namespace(std::string_view ns) const {
+const std::vector<const Object*>& Model::in_namespace(
+    std::string_view ns) const {
   auto it = by_namespace_.find(std::string(ns));
   return it == by_namespace_.end() ? kNoObjects : it->second;
 }
@@ -122,7 +141,8 @@ void Model::finish(const AcceleratorVocabulary& accelerators) {
                           std::string(spec["names"]["kind"].str()));
   }
   for (Object& o : objects) {
-    if (o.cluster_scoped || !cluster_kinds.count({o.group, o.id.kind})) continue;
+    if (o.cluster_scoped || !cluster_kinds.count({o.group, o.id.kind}))
+      continue;
     o.cluster_scoped = true;
     o.id.ns.clear();
   }

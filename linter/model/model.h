@@ -20,6 +20,15 @@ struct ModelStats {
   std::size_t skipped_documents = 0;  // no apiVersion or kind
 };
 
+// The objects one document holds (several for `kind: List`), read where the
+// document was parsed: thread-safe.
+struct DocumentObjects {
+  std::vector<Object> objects;
+  std::size_t skipped = 0;  // no apiVersion or kind
+};
+DocumentObjects read_document(std::shared_ptr<const Document> document,
+                              const std::string& default_namespace);
+
 // Every object loaded, in input order.
 class Model {
  public:
@@ -37,6 +46,8 @@ class Model {
   // Reads the objects of one document (several for `kind: List`).
   void add_document(std::shared_ptr<const Document> document,
                     const std::string& default_namespace);
+  // Adds what read_document found in one document.
+  void add(DocumentObjects&& read);
   // Applies what only the whole set tells: scopes declared by loaded CRDs;
   // indexes namespaces; gives every pod template the cluster's accelerator
   // names.

@@ -122,10 +122,12 @@ SchemaAnalysis::SchemaAnalysis(
   const BuiltinSchemas& builtin = BuiltinSchemas::get();
   for (const Object& o : model.objects) {
     if (builtin.find(o.group, o.version, o.id.kind)) continue;
+    // Compiles every CRD schema an object uses now, so that later lookups
+    // (rules on several threads) only read.
+    if (crds_.find(o.group, o.version, o.id.kind)) continue;
     // Removed or unknown versions of built-in groups: the removed-API
     // rule's job, not a missing schema.
     if (builtin.has_group(o.group)) continue;
-    if (crds_.find(o.group, o.version, o.id.kind)) continue;
     MissingKind& m =
         missing_[fmt::format("{} {}", o.id.api_version, o.id.kind)];
     if (!m.first) {
@@ -144,14 +146,20 @@ const SchemaNode* SchemaAnalysis::schema_of(const Object& o) const {
 
 const std::vector<SchemaViolation>& SchemaAnalysis::violations(
     const Object& object) const {
-  if (cached_ == &object) return cached_violations_;
-  cached_ = &object;
-  cached_violations_.clear();
+  // Rules run object by object on each thread: the four schema rules share
+  // one walk of the object through this thread's last result.
+  thread_local const SchemaAnalysis* cached_for = nullptr;
+  thread_local const Object* cached = nullptr;
+  thread_local std::vector<SchemaViolation> cached_violations;
+  if (cached_for == this && cached == &object) return cached_violations;
+  cached_for = this;
+  cached = &object;
+  cached_violations.clear();
   if (const SchemaNode* s = schema_of(object)) {
     validate_object(object.root, *s, *BuiltinSchemas::get().object_meta(),
-                    &cached_violations_);
+                    &cached_violations);
   }
-  return cached_violations_;
+  return cached_violations;
 }
 
 const SchemaAnalysis::MissingKind* SchemaAnalysis::missing(

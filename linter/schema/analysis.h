@@ -36,8 +36,9 @@ class CrdSchemas {
 };
 
 // Schema validation of every object of a model: the one walk per object is
-// shared by the four schema rules (rules run object by object, so the last
-// object's result is kept), and the kinds no schema covers are counted.
+// shared by the four schema rules (rules run object by object, so each
+// thread's last result is kept), and the kinds no schema covers are counted.
+// Safe to read from several threads once built.
 class SchemaAnalysis {
  public:
   // `crd_documents` are CRDs given with --crd: schemas only.
@@ -63,8 +64,6 @@ class SchemaAnalysis {
   mutable CrdSchemas crds_;
   std::map<std::string, MissingKind, std::less<>>
       missing_;  // "apiVersion kind"
-  mutable const Object* cached_ = nullptr;
-  mutable std::vector<SchemaViolation> cached_violations_;
 };
 
 }  // namespace launchlint

@@ -9,7 +9,7 @@ namespace launchlint {
 const Node& NodeRef::node() const { return doc_->nodes_[index_]; }
 
 NodeType NodeRef::type() const {
-  return valid() ? node().type : NodeType::Null;
+  return valid() ? static_cast<NodeType>(node().type) : NodeType::Null;
 }
 
 bool NodeRef::quoted() const { return valid() && node().quoted; }
@@ -20,8 +20,7 @@ std::uint32_t NodeRef::column() const { return valid() ? node().column : 0; }
 
 std::string_view NodeRef::str() const {
   if (!is_scalar()) return {};
-  const Node& n = node();
-  return std::string_view(doc_->text_).substr(n.a, n.b);
+  return doc_->pool_->get(node().payload);
 }
 
 bool NodeRef::as_bool(bool fallback) const {
@@ -53,39 +52,45 @@ bool NodeRef::as_int(long long* out) const {
 
 std::uint32_t NodeRef::size() const {
   if (!is_map() && !is_seq()) return 0;
-  return node().b;
+  return doc_->spans_[node().payload].count;
 }
 
 NodeRef NodeRef::at(std::uint32_t i) const {
-  if (i >= size()) return {};
+  if (!is_map() && !is_seq()) return {};
   const Node& n = node();
-  std::uint32_t slot = n.type == NodeType::Map ? n.a + 2 * i + 1 : n.a + i;
-  return NodeRef(doc_, doc_->children_[slot]);
+  const Span& span = doc_->spans_[n.payload];
+  if (i >= span.count) return {};
+  std::uint32_t step = n.type == static_cast<std::uint32_t>(NodeType::Map);
+  return NodeRef(doc_, span.first + (i << step) + step);
 }
 
 NodeRef NodeRef::key_at(std::uint32_t i) const {
-  if (!is_map() || i >= size()) return {};
-  return NodeRef(doc_, doc_->children_[node().a + 2 * i]);
+  if (!is_map()) return {};
+  const Span& span = doc_->spans_[node().payload];
+  if (i >= span.count) return {};
+  return NodeRef(doc_, span.first + 2 * i);
+}
+
+std::uint32_t NodeRef::find_key(std::string_view key) const {
+  const Span& span = doc_->spans_[node().payload];
+  const Node* k = doc_->nodes_.data() + span.first;
+  for (std::uint32_t i = 0; i < span.count; ++i, k += 2) {
+    if (k->type != static_cast<std::uint32_t>(NodeType::Scalar)) continue;
+    if (doc_->pool_->get(k->payload) == key) return span.first + 2 * i;
+  }
+  return kNoKey;
 }
 
 NodeRef NodeRef::key_node(std::string_view key) const {
   if (!is_map()) return {};
-  std::uint32_t n = size();
-  for (std::uint32_t i = 0; i < n; ++i) {
-    NodeRef k = key_at(i);
-    if (k.is_scalar() && k.str() == key) return k;
-  }
-  return {};
+  std::uint32_t k = find_key(key);
+  return k == kNoKey ? NodeRef() : NodeRef(doc_, k);
 }
 
 NodeRef NodeRef::get(std::string_view key) const {
   if (!is_map()) return {};
-  std::uint32_t n = size();
-  for (std::uint32_t i = 0; i < n; ++i) {
-    NodeRef k = key_at(i);
-    if (k.is_scalar() && k.str() == key) return at(i);
-  }
-  return {};
+  std::uint32_t k = find_key(key);
+  return k == kNoKey ? NodeRef() : NodeRef(doc_, k + 1);
 }
 
 static bool path_search(NodeRef node, NodeRef target, std::string* path,

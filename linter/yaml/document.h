@@ -6,19 +6,31 @@
 #include <string_view>
 #include <vector>
 
+#include "linter/yaml/string_pool.h"
+
 namespace launchlint {
 
 enum class NodeType : std::uint8_t { Null, Scalar, Map, Seq };
 
-// One node of a parsed YAML document. 16 bytes; children and scalar text live
-// in the document's shared arrays.
+// One node of a parsed YAML document: 12 bytes. A scalar's text is in the
+// run's StringPool; a map's or sequence's children lie side by side in the
+// document's node array (a map's as key, value, key, value, ...), found
+// through its Span.
 struct Node {
-  std::uint32_t line = 0;    // 1-based
-  std::uint32_t column = 0;  // 1-based
-  std::uint32_t a = 0;       // scalar: offset in text; map/seq: first child
-  std::uint32_t b = 0;       // scalar: length; map/seq: child count
-  NodeType type = NodeType::Null;
-  bool quoted = false;  // scalar written with quotes (or a tag): never a number
+  static constexpr std::uint32_t kMaxColumn = (1u << 29) - 1;
+
+  std::uint32_t line = 0;         // 1-based
+  std::uint32_t column : 29 = 0;  // 1-based
+  std::uint32_t type : 2 = 0;     // NodeType
+  std::uint32_t quoted : 1 =
+      0;                      // written with quotes (or a tag): never a number
+  std::uint32_t payload = 0;  // scalar: StringPool id; map/seq: span index
+};
+static_assert(sizeof(Node) == 12);
+
+struct Span {
+  std::uint32_t first = 0;  // index of the first child in the node array
+  std::uint32_t count = 0;  // sequence elements or map entries
 };
 
 class Document;
@@ -28,7 +40,8 @@ class Document;
 class NodeRef {
  public:
   NodeRef() = default;
-  NodeRef(const Document* doc, std::uint32_t index) : doc_(doc), index_(index) {}
+  NodeRef(const Document* doc, std::uint32_t index)
+      : doc_(doc), index_(index) {}
 
   bool valid() const { return doc_ != nullptr; }
   explicit operator bool() const { return valid(); }
@@ -70,17 +83,21 @@ class NodeRef {
   }
 
  private:
+  static constexpr std::uint32_t kNoKey = 0xffffffffu;
   const Node& node() const;
+  // Index of the key node `key` of this map, or kNoKey.
+  std::uint32_t find_key(std::string_view key) const;
   const Document* doc_ = nullptr;
   std::uint32_t index_ = 0;
 };
 
-// An immutable YAML document: nodes in one vector, children indices in
-// another, scalar text in one string.
+// An immutable YAML document: its nodes in one array, where the children of
+// every map and sequence are contiguous, and its scalar text in the run's
+// StringPool, shared with the other documents.
 class Document {
  public:
   std::shared_ptr<const std::string> file;  // path as given, or "<stdin>"
-  std::string helm_source;  // "chart/templates/x.yaml" from "# Source:"
+  std::string helm_source;       // "chart/templates/x.yaml" from "# Source:"
   std::uint32_t start_line = 0;  // line of the root node
   std::uint32_t end_line = 0;    // last line holding a node of the document
 
@@ -88,9 +105,9 @@ class Document {
     return nodes_.empty() ? NodeRef() : NodeRef(this, root_);
   }
   std::size_t node_count() const { return nodes_.size(); }
+  // Bytes held by this document alone (pooled text not included).
   std::size_t memory_bytes() const {
-    return nodes_.capacity() * sizeof(Node) +
-           children_.capacity() * sizeof(std::uint32_t) + text_.capacity();
+    return nodes_.capacity() * sizeof(Node) + spans_.capacity() * sizeof(Span);
   }
 
   // The dotted YAML path of `target` from the root, e.g.
@@ -104,8 +121,8 @@ class Document {
   friend class NodeRef;
   friend class DocumentBuilder;
   std::vector<Node> nodes_;
-  std::vector<std::uint32_t> children_;
-  std::string text_;
+  std::vector<Span> spans_;
+  std::shared_ptr<const StringPool> pool_;
   std::uint32_t root_ = 0;
 };
 
