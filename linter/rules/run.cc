@@ -53,15 +53,14 @@ std::vector<Finding> run_rules(const LintContext& context, unsigned jobs) {
 }
 
 void sort_findings(std::vector<Finding>* findings) {
-  std::stable_sort(findings->begin(), findings->end(),
-                   [](const Finding& a, const Finding& b) {
-                     return std::make_tuple(a.location.file_name(),
-                                            a.location.line, a.location.column,
-                                            a.rule->id, a.message) <
-                            std::make_tuple(b.location.file_name(),
-                                            b.location.line, b.location.column,
-                                            b.rule->id, b.message);
-                   });
+  std::stable_sort(
+      findings->begin(), findings->end(),
+      [](const Finding& a, const Finding& b) {
+        return std::make_tuple(a.location.file_name(), a.location.line,
+                               a.location.column, a.rule->id, a.message) <
+               std::make_tuple(b.location.file_name(), b.location.line,
+                               b.location.column, b.rule->id, b.message);
+      });
 }
 
 }  // namespace launchlint

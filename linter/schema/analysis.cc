@@ -1,5 +1,7 @@
 #include "linter/schema/analysis.h"
 
+#include <atomic>
+
 #include <fmt/format.h>
 
 namespace launchlint {
@@ -106,6 +108,8 @@ SchemaAnalysis::SchemaAnalysis(
     const Model& model,
     const std::vector<std::shared_ptr<const Document>>& crd_documents)
     : model_(model) {
+  static std::atomic<std::uint64_t> serials{0};
+  serial_ = ++serials;
   for (const Object& o : model.objects) {
     if (o.id.kind == "CustomResourceDefinition") crds_.add(o.root, o.document);
   }
@@ -148,11 +152,11 @@ const std::vector<SchemaViolation>& SchemaAnalysis::violations(
     const Object& object) const {
   // Rules run object by object on each thread: the four schema rules share
   // one walk of the object through this thread's last result.
-  thread_local const SchemaAnalysis* cached_for = nullptr;
+  thread_local std::uint64_t cached_for = 0;
   thread_local const Object* cached = nullptr;
   thread_local std::vector<SchemaViolation> cached_violations;
-  if (cached_for == this && cached == &object) return cached_violations;
-  cached_for = this;
+  if (cached_for == serial_ && cached == &object) return cached_violations;
+  cached_for = serial_;
   cached = &object;
   cached_violations.clear();
   if (const SchemaNode* s = schema_of(object)) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <string>
@@ -63,7 +64,8 @@ class SchemaAnalysis {
   const Model& model_;
   mutable CrdSchemas crds_;
   std::map<std::string, MissingKind, std::less<>>
-      missing_;  // "apiVersion kind"
+      missing_;               // "apiVersion kind"
+  std::uint64_t serial_ = 0;  // tells this analysis's cached results apart
 };
 
 }  // namespace launchlint

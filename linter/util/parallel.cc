@@ -31,8 +31,8 @@ void parallel_for(std::size_t count, unsigned jobs,
       }
     }
   };
-  auto threads = static_cast<unsigned>(
-      std::min<std::size_t>(resolve_jobs(jobs), count));
+  auto threads =
+      static_cast<unsigned>(std::min<std::size_t>(resolve_jobs(jobs), count));
   std::vector<std::thread> workers;
   for (unsigned k = 1; k < threads; ++k) {
     try {
