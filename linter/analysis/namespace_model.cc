@@ -55,10 +55,10 @@ std::string lowercase(std::string_view text) {
   return out;
 }
 
-NamespaceInfo& NamespaceModel::at(const std::string& ns) {
+NamespaceInfo& NamespaceModel::at(std::string_view ns) {
   auto it = namespaces_.find(ns);
   if (it != namespaces_.end()) return it->second;
-  NamespaceInfo& info = namespaces_[ns];
+  NamespaceInfo& info = namespaces_[std::string(ns)];
   info.name = ns;
   info.labels.set("kubernetes.io/metadata.name", ns);
   return info;
@@ -72,8 +72,8 @@ NamespaceModel::NamespaceModel(const Model& model)
   for (const Object& o : model.objects) {
     pod_begin_.push_back(static_cast<std::uint32_t>(object_pods_.size()));
     by_name_.emplace(object_key(o.id.ns, o.id.kind, o.id.name), &o);
-    const std::string& kind = o.id.kind;
-    const std::string& group = o.group;
+    std::string_view kind = o.id.kind;
+    std::string_view group = o.group;
     if (o.cluster_scoped) {
       if (group.empty() && kind == "Namespace" && !o.id.name.empty()) {
         NamespaceInfo& info = at(o.id.name);

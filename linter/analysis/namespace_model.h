@@ -96,7 +96,7 @@ class NamespaceModel {
   const NetworkPolicyIndex& network_policies() const { return *netpol_; }
 
  private:
-  NamespaceInfo& at(const std::string& ns);
+  NamespaceInfo& at(std::string_view ns);
 
   // The model's objects (stable while the model lives, even if it moves).
   const Object* first_object_ = nullptr;

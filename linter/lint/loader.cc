@@ -51,10 +51,7 @@ void Loader::add(std::string_view display, std::string_view text) {
   add(display, text, std::make_unique<Source>());
 }
 
-void Loader::finish() {
-  run_batch(nullptr);
-  pool_->freeze();
-}
+void Loader::finish() { run_batch(nullptr); }
 
 void Loader::add(std::string_view display, std::string_view body,
                  std::unique_ptr<Source> source) {
@@ -87,7 +84,7 @@ void Loader::run_batch(const Source* splitting) {
     Task& t = tasks_[i];
     try {
       parse_document(t.chunk, t.source->name, options_.parse_limits,
-                     t.first_line, pool_, &t.parsed);
+                     t.first_line, model_->strings, &t.parsed);
       for (const auto& doc : t.parsed.documents)
         t.objects.push_back(read_document(doc, options_.default_namespace));
     } catch (const std::exception& e) {  // out of memory
@@ -129,7 +126,8 @@ void Loader::report(const Source& s, const ParseDiagnostic& d) {
   Finding f;
   f.rule = &rule->info;
   f.severity = rule->info.severity;
-  f.message = d.message;
+  f.strings = model_->strings;
+  f.message = f.keep(d.message);
   f.location = {s.name, d.line, d.column};
   findings_->push_back(std::move(f));
 }

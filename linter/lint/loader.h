@@ -36,7 +36,7 @@ class Loader {
   void add(std::string_view display, InputText text);
   // Text the caller keeps until finish().
   void add(std::string_view display, std::string_view text);
-  // Parses what is pending and freezes the string pool.
+  // Parses what is pending.
   void finish();
 
  private:
@@ -52,7 +52,6 @@ class Loader {
   std::vector<Finding>* findings_;
   unsigned jobs_ = 1;
   std::size_t batch_bytes_ = 0;
-  std::shared_ptr<StringPool> pool_ = std::make_shared<StringPool>();
   std::vector<std::unique_ptr<Source>> sources_;
   std::vector<Task> tasks_;
   std::size_t pending_bytes_ = 0;

@@ -3,6 +3,8 @@
 #include <map>
 #include <tuple>
 
+#include <fmt/format.h>
+
 namespace launchlint {
 
 void merge_runs(LintRun&& other, LintRun* run) {
@@ -40,9 +42,12 @@ void merge_duplicate_findings(std::vector<Finding>* findings) {
     }
     Finding& kept = out[it->second];
     if (!f.values_set.empty() &&
-        (", " + kept.values_set + ", ").find(", " + f.values_set + ", ") ==
-            std::string::npos)
-      kept.values_set += (kept.values_set.empty() ? "" : ", ") + f.values_set;
+        fmt::format(", {}, ", kept.values_set)
+                .find(fmt::format(", {}, ", f.values_set)) == std::string::npos)
+      kept.values_set =
+          kept.values_set.empty()
+              ? f.values_set
+              : kept.keep(fmt::format("{}, {}", kept.values_set, f.values_set));
   }
   *findings = std::move(out);
 }

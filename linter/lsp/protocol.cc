@@ -74,7 +74,7 @@ std::string help_uri(const RuleInfo& rule) {
 }
 
 std::string diagnostic_message(const Finding& f) {
-  if (f.object.kind.empty()) return f.message;
+  if (f.object.kind.empty()) return std::string(f.message);
   return fmt::format("{}: {}", f.object.display(), f.message);
 }
 

@@ -20,20 +20,19 @@ bool read_object(std::shared_ptr<const Document> doc, NodeRef root,
   o.document = std::move(doc);
   o.root = root;
   o.metadata = root["metadata"];
-  o.id.api_version = std::string(api_version);
-  o.id.kind = std::string(kind);
-  o.id.name = std::string(o.metadata["name"].str());
-  if (o.id.name.empty())
-    o.id.name = std::string(o.metadata["generateName"].str());
-  std::string_view group, version;
-  split_api_version(api_version, &group, &version);
-  o.group = std::string(group);
-  o.version = std::string(version);
-  o.cluster_scoped = is_cluster_scoped_kind(group, kind);
+  o.id.api_version = api_version;
+  o.id.kind = kind;
+  o.id.name = o.metadata["name"].str();
+  if (o.id.name.empty()) o.id.name = o.metadata["generateName"].str();
+  split_api_version(api_version, &o.group, &o.version);
+  o.cluster_scoped = is_cluster_scoped_kind(o.group, kind);
   if (!o.cluster_scoped) {
-    std::string_view ns = o.metadata["namespace"].str();
-    o.namespace_defaulted = ns.empty();
-    o.id.ns = ns.empty() ? default_namespace : std::string(ns);
+    o.id.ns = o.metadata["namespace"].str();
+    o.namespace_defaulted = o.id.ns.empty();
+    if (o.namespace_defaulted) {
+      StringPool& strings = *o.document->strings();
+      o.id.ns = strings.get(strings.intern(default_namespace));
+    }
   }
   o.pods = find_pod_templates(o);
   return true;
@@ -84,7 +83,7 @@ void Model::add_document(std::shared_ptr<const Document> doc,
   add(read_document(std::move(doc), default_namespace));
 }
 
-const Object* Model::find_namespace(const std::string& name) const {
+const Object* Model::find_namespace(std::string_view name) const {
   auto it = namespaces_.find(name);
   return it == namespaces_.end() ? nullptr : it->second;
 }
@@ -105,7 +104,7 @@ const std::vector<const Object*> kNoObjects;
 
 const std::vector<const Object*>& Model::in_namespace(
     std::string_view ns) const {
-  auto it = by_namespace_.find(std::string(ns));
+  auto it = by_namespace_.find(ns);
   return it == by_namespace_.end() ? kNoObjects : it->second;
 }
 
@@ -132,19 +131,18 @@ void Model::finish(const AcceleratorVocabulary& accelerators) {
     if (o.group.empty() && o.id.kind == "Namespace")
       namespaces_.emplace(o.id.name, &o);
   }
-  std::set<std::pair<std::string, std::string>> cluster_kinds;
+  std::set<std::pair<std::string_view, std::string_view>> cluster_kinds;
   for (const Object& o : objects) {
     if (!o.is("apiextensions.k8s.io", "CustomResourceDefinition")) continue;
     NodeRef spec = o.spec();
     if (spec["scope"].str() != "Cluster") continue;
-    cluster_kinds.emplace(std::string(spec["group"].str()),
-                          std::string(spec["names"]["kind"].str()));
+    cluster_kinds.emplace(spec["group"].str(), spec["names"]["kind"].str());
   }
   for (Object& o : objects) {
     if (o.cluster_scoped || !cluster_kinds.count({o.group, o.id.kind}))
       continue;
     o.cluster_scoped = true;
-    o.id.ns.clear();
+    o.id.ns = {};
   }
   by_namespace_.clear();
   by_kind_.clear();

@@ -42,6 +42,8 @@ class Model {
 
   std::vector<Object> objects;
   ModelStats stats;
+  // The text of the model's documents, objects and findings.
+  std::shared_ptr<StringPool> strings = std::make_shared<StringPool>();
 
   // Reads the objects of one document (several for `kind: List`).
   void add_document(std::shared_ptr<const Document> document,
@@ -55,7 +57,7 @@ class Model {
 
   // The Namespace object named `name`, or null when the set does not define
   // it. Valid after finish().
-  const Object* find_namespace(const std::string& name) const;
+  const Object* find_namespace(std::string_view name) const;
 
   // Objects of namespace `ns` (all kinds), and of one group/kind there, in
   // input order: indexed, so cross-object checks never scan the whole set.
@@ -71,8 +73,10 @@ class Model {
  private:
   // Shared, so pod templates' pointers survive moving the Model.
   std::shared_ptr<const AcceleratorVocabulary> accelerators_;
-  std::unordered_map<std::string, const Object*> namespaces_;
-  std::unordered_map<std::string, std::vector<const Object*>> by_namespace_;
+  // Keyed by the objects' own text.
+  std::unordered_map<std::string_view, const Object*> namespaces_;
+  std::unordered_map<std::string_view, std::vector<const Object*>>
+      by_namespace_;
   std::unordered_map<std::string, std::vector<const Object*>> by_kind_;
   std::unordered_map<std::string, std::vector<const Object*>> by_group_kind_;
 };

@@ -22,11 +22,13 @@ struct Location {
 
 Location location_of(NodeRef node);
 
+// An object's identity. The text lives in the run's StringPool (the model's
+// `strings`), which objects and findings keep alive.
 struct ObjectId {
-  std::string api_version;
-  std::string kind;
-  std::string ns;  // empty for cluster-scoped objects
-  std::string name;
+  std::string_view api_version;
+  std::string_view kind;
+  std::string_view ns;  // empty for cluster-scoped objects
+  std::string_view name;
 
   // "kind/name" or "kind ns/name", as kubectl would name it.
   std::string display() const;
@@ -76,8 +78,8 @@ struct PodTemplate {
 class Object {
  public:
   ObjectId id;
-  std::string group;    // "" for the core group
-  std::string version;  // "v1"
+  std::string_view group;    // "" for the core group
+  std::string_view version;  // "v1"
   bool cluster_scoped = false;
   bool namespace_defaulted = false;  // metadata.namespace was absent
 

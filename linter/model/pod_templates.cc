@@ -37,9 +37,9 @@ void add_template(NodeRef holder, std::string role,
 // KServe components inline the pod spec; `model` and the framework keys are
 // containers that the runtime fills in.
 constexpr std::array<std::string_view, 15> kKServeFrameworks = {
-    "model",    "huggingface", "pytorch", "tensorflow", "sklearn",
-    "xgboost",  "lightgbm",    "onnx",    "triton",     "paddle",
-    "pmml",     "alibi",       "art",     "custom",     "mlflow"};
+    "model",   "huggingface", "pytorch", "tensorflow", "sklearn",
+    "xgboost", "lightgbm",    "onnx",    "triton",     "paddle",
+    "pmml",    "alibi",       "art",     "custom",     "mlflow"};
 
 void add_inline_pod(NodeRef spec, NodeRef metadata, std::string role,
                     std::vector<PodTemplate>* out) {
@@ -63,10 +63,10 @@ void add_ray_cluster(NodeRef cluster, std::vector<PodTemplate>* out) {
   NodeRef workers = cluster["workerGroupSpecs"];
   for (std::uint32_t i = 0; i < workers.size(); ++i) {
     std::string_view name = workers.at(i)["groupName"].str();
-    add_template(workers.at(i)["template"],
-                 name.empty() ? std::string("worker")
-                              : "worker:" + std::string(name),
-                 out);
+    add_template(
+        workers.at(i)["template"],
+        name.empty() ? std::string("worker") : "worker:" + std::string(name),
+        out);
   }
 }
 
@@ -74,13 +74,13 @@ void add_ray_cluster(NodeRef cluster, std::vector<PodTemplate>* out) {
 
 std::vector<PodTemplate> find_pod_templates(const Object& o) {
   std::vector<PodTemplate> out;
-  const std::string& kind = o.id.kind;
-  const std::string& group = o.group;
+  std::string_view kind = o.id.kind;
+  std::string_view group = o.group;
   NodeRef spec = o.spec();
   if (group.empty() && kind == "Pod") {
     add_template(o.root, "", &out);
-  } else if (group.empty() && (kind == "ReplicationController" ||
-                               kind == "PodTemplate")) {
+  } else if (group.empty() &&
+             (kind == "ReplicationController" || kind == "PodTemplate")) {
     add_template(kind == "PodTemplate" ? o.root["template"] : spec["template"],
                  "", &out);
   } else if ((group == "apps" &&

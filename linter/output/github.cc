@@ -71,7 +71,7 @@ std::string github_escape_property(std::string_view text) {
 void write_github(std::ostream& out, const Report& report) {
   for (const Finding& f : report.findings) {
     if (f.suppressed) continue;
-    std::string message = f.message;
+    std::string message(f.message);
     if (!f.object.kind.empty()) {
       message = fmt::format("{}: {}", f.object.display(), message);
     }

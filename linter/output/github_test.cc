@@ -45,7 +45,7 @@ TEST_CASE("github: one annotation per finding, summary last") {
   std::string expected =
       "::error file=dir%2Cwith%3Aodd/100%25.yaml,line=13,col=23,"
       "title=SEC001 privileged-container::Deployment llm/llama: " +
-      privileged->message + "\n";
+      std::string(privileged->message) + "\n";
   std::string got = out.str();
   CHECK(got.find(expected) != std::string::npos);
   // One line per finding, then the summary, last.

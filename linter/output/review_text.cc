@@ -121,10 +121,11 @@ void write_review_markdown(std::ostream& out, const Report& report) {
       << review.currency << "/month |\n";
   out << "|---|---|---|---|---|---|---|---|---:|\n";
   for (const WorkloadReview& w : review.workloads) {
-    out << fmt::format("| {} `{}` |", w.object->id.kind,
-                       w.object->id.ns.empty()
-                           ? w.object->id.name
-                           : w.object->id.ns + "/" + w.object->id.name);
+    out << fmt::format(
+        "| {} `{}` |", w.object->id.kind,
+        w.object->id.ns.empty()
+            ? std::string(w.object->id.name)
+            : fmt::format("{}/{}", w.object->id.ns, w.object->id.name));
     for (AreaStatus s : w.areas) out << ' ' << cell(s) << " |";
     out << fmt::format(
         " {} | {} | {} |\n",

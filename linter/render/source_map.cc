@@ -395,13 +395,14 @@ void map_to_sources(const std::vector<Rendering>& renderings,
       }
     }
     if (!r) continue;
-    f.values_set = r->values_set;
+    f.values_set = f.keep(r->values_set);
     if (f.object.kind.empty()) continue;
     const Object* object = find_object(model, f);
     if (!object) continue;
     std::vector<RelatedLocation> related;
     int occurrence = occurrence_of(model, *object);
-    map_one(files, *r, *object, occurrence, f.path, &f.location, &related);
+    map_one(files, *r, *object, occurrence, std::string(f.path), &f.location,
+            &related);
     // The rule's own related places in the same rendering move too.
     for (RelatedLocation& rl : f.related) {
       if (rl.location.file_name() != *r->display) continue;
@@ -423,11 +424,11 @@ Finding template_error_finding(const Rendering& r) {
   Finding f;
   f.rule = &rule->info;
   f.severity = rule->info.severity;
-  f.values_set = r.values_set;
-  f.message = fmt::format(
+  f.values_set = f.keep(r.values_set);
+  f.message = f.keep(fmt::format(
       "chart {} does not render{}: {}", r.folder,
       r.values_set.empty() ? std::string() : " with values " + r.values_set,
-      r.error_message);
+      r.error_message));
   f.location = {std::make_shared<const std::string>(r.error_file), r.error_line,
                 r.error_column};
   return f;

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <fmt/format.h>
+
 #include "linter/model/selector_match.h"
 #include "linter/review/uses.h"
 
@@ -19,7 +21,7 @@ std::string service_account_of(const Object& o) {
 }
 
 std::string key(const ObjectId& id) {
-  return id.api_version + '\n' + id.kind + '\n' + id.ns + '\n' + id.name;
+  return fmt::format("{}\n{}\n{}\n{}", id.api_version, id.kind, id.ns, id.name);
 }
 
 }  // namespace
@@ -39,7 +41,7 @@ const Object* Attribution::find(const ObjectId& id) const {
 }
 
 std::vector<std::size_t> Attribution::running_as(
-    const std::string& ns, const std::string& account) const {
+    std::string_view ns, std::string_view account) const {
   std::vector<std::size_t> out;
   for (std::size_t w : workloads_) {
     const Object& o = model_.objects[w];
@@ -111,8 +113,7 @@ std::vector<std::size_t> Attribution::subjects_of(const Object& binding) const {
     if (s["kind"].str() != "ServiceAccount") continue;
     std::string ns(s["namespace"].str());
     if (ns.empty()) ns = binding.id.ns;
-    for (std::size_t w : running_as(ns, std::string(s["name"].str())))
-      out.push_back(w);
+    for (std::size_t w : running_as(ns, s["name"].str())) out.push_back(w);
   }
   return out;
 }
@@ -158,7 +159,7 @@ std::vector<std::size_t> Attribution::workloads_of(const Finding& f) const {
     out.push_back(static_cast<std::size_t>(o - model_.objects.data()));
     return out;
   }
-  const std::string& kind = o->id.kind;
+  std::string_view kind = o->id.kind;
   if (o->is("", "Namespace")) {
     for (std::size_t w : workloads_) {
       if (model_.objects[w].id.ns == o->id.name) out.push_back(w);

@@ -28,8 +28,8 @@ class Attribution {
 
  private:
   const Object* find(const ObjectId& id) const;
-  std::vector<std::size_t> running_as(const std::string& ns,
-                                      const std::string& account) const;
+  std::vector<std::size_t> running_as(std::string_view ns,
+                                      std::string_view account) const;
   // Workloads of `ns` with a pod whose labels satisfy `matches`.
   template <typename Match>
   std::vector<std::size_t> pods_matching(std::string_view ns,

@@ -24,9 +24,10 @@ bool placeholder_reason(std::string_view reason) {
   return RE2::FullMatch(reason, kEmpty);
 }
 
-bool glob(const std::string& pattern, const std::string& text, bool fold) {
+bool glob(const std::string& pattern, std::string_view text, bool fold) {
   if (pattern.empty()) return true;
-  return ::fnmatch(pattern.c_str(), text.c_str(), fold ? FNM_CASEFOLD : 0) == 0;
+  return ::fnmatch(pattern.c_str(), std::string(text).c_str(),
+                   fold ? FNM_CASEFOLD : 0) == 0;
 }
 
 Finding finding_at(const Rule& rule, const Object* object, Location at,
@@ -34,11 +35,12 @@ Finding finding_at(const Rule& rule, const Object* object, Location at,
   Finding f;
   f.rule = &rule.info;
   f.severity = rule.info.severity;
-  f.message = std::move(message);
   if (object) {
+    f.strings = object->document->strings();
     f.object = object->id;
-    f.helm_source = std::string(object->helm_source());
+    f.helm_source = f.keep(object->helm_source());
   }
+  f.message = f.keep(message);
   f.location = std::move(at);
   return f;
 }
@@ -53,9 +55,9 @@ void suppress(Finding* f, bool by_config, const std::string& reason,
               const std::string& owner, const std::string& expires) {
   f->suppressed = true;
   f->suppressed_by_config = by_config;
-  f->suppression_reason = reason;
-  f->suppression_owner = owner;
-  f->suppression_expires = expires;
+  f->suppression_reason = f->keep(reason);
+  f->suppression_owner = f->keep(owner);
+  f->suppression_expires = f->keep(expires);
 }
 
 }  // namespace
@@ -76,7 +78,8 @@ std::vector<AcceptedException> apply_exceptions(
   std::vector<Finding> added;
 
   // Findings by object, so each annotation only scans its own object's.
-  std::map<std::tuple<std::string, std::string, std::string, std::string>,
+  std::map<std::tuple<std::string_view, std::string_view, std::string_view,
+                      std::string_view>,
            std::vector<Finding*>>
       by_object;
   for (Finding& f : *findings) {

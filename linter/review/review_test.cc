@@ -1,6 +1,7 @@
 #include "linter/review/review.h"
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include "linter/lint/lint.h"
 #include "linter/model/test_model.h"
@@ -540,7 +541,8 @@ metadata: {name: unused, namespace: ops}
     f.object = target->id;
     std::string out;
     for (std::size_t w : attribution.workloads_of(f))
-      out += (out.empty() ? "" : ",") + model.objects[w].id.name;
+      out +=
+          fmt::format("{}{}", out.empty() ? "" : ",", model.objects[w].id.name);
     return out;
   };
   CHECK(attribution.workloads().size() == 3);

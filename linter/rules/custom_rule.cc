@@ -3,6 +3,7 @@
 #include <fnmatch.h>
 
 #include <algorithm>
+#include <optional>
 
 #include <fmt/format.h>
 
@@ -133,12 +134,12 @@ std::string expand(const CustomRule& rule, const Object& object,
       if (close != std::string::npos) {
         std::string_view name =
             std::string_view(t).substr(i + 1, close - i - 1);
-        const std::string* with = name == "value"       ? &value
-                                  : name == "path"      ? &path
-                                  : name == "kind"      ? &object.id.kind
-                                  : name == "name"      ? &object.id.name
-                                  : name == "namespace" ? &object.id.ns
-                                                        : nullptr;
+        std::optional<std::string_view> with;
+        if (name == "value") with = value;
+        if (name == "path") with = path;
+        if (name == "kind") with = object.id.kind;
+        if (name == "name") with = object.id.name;
+        if (name == "namespace") with = object.id.ns;
         if (with) {
           out += *with;
           i = close;
@@ -169,7 +170,8 @@ bool custom_rule_matches(const CustomRule& rule, const Object& object) {
     if (object.id.ns.empty()) return false;
     bool any = std::any_of(
         m.namespaces.begin(), m.namespaces.end(), [&](const std::string& g) {
-          return ::fnmatch(g.c_str(), object.id.ns.c_str(), 0) == 0;
+          return ::fnmatch(g.c_str(), std::string(object.id.ns).c_str(), 0) ==
+                 0;
         });
     if (!any) return false;
   }

@@ -39,11 +39,17 @@ bool parse_severity(std::string_view text, Severity* severity) {
   return false;
 }
 
+std::string_view Finding::keep(std::string_view text) {
+  if (!strings) strings = std::make_shared<StringPool>();
+  return strings->get(strings->intern(text));
+}
+
 void Reporter::report(NodeRef at, std::string message,
                       std::vector<RelatedLocation> related) {
   if (!at.valid()) at = object_.root;
   Finding f;
-  f.path = at.document() ? at.document()->path_of(at) : std::string();
+  if (object_.document) f.strings = object_.document->strings();
+  if (at.document()) f.path = f.keep(at.document()->path_of(at));
   // A block mapping or sequence starts at its first entry; point at its key.
   if ((at.is_map() || at.is_seq()) && at.document()) {
     NodeRef key = at.document()->key_of(at);
@@ -51,10 +57,10 @@ void Reporter::report(NodeRef at, std::string message,
   }
   f.rule = &rule_;
   f.severity = rule_.severity;
-  f.message = std::move(message);
+  f.message = f.keep(message);
   f.object = object_.id;
   f.location = location_of(at);
-  f.helm_source = std::string(object_.helm_source());
+  f.helm_source = f.keep(object_.helm_source());
   f.related = std::move(related);
   out_->push_back(std::move(f));
 }

@@ -52,21 +52,29 @@ struct RelatedLocation {
   std::string message;
 };
 
+// A finding's text (message, path, names) is a view into the run's
+// StringPool, kept alive by `strings`: findings repeat the same text often
+// (one rule on copies of a chart, every values set), so it is stored once.
 struct Finding {
   const RuleInfo* rule = nullptr;
   Severity severity = Severity::Error;
-  std::string message;
-  ObjectId object;  // empty for findings about a file (yaml-syntax)
-  Location location;
-  std::string path;  // YAML path of the flagged node inside its document
-  std::string helm_source;
-  std::string values_set;  // --values-set name(s) of the chart rendering
-  std::vector<RelatedLocation> related;
   bool suppressed = false;
   bool suppressed_by_config = false;  // config exception, not an annotation
-  std::string suppression_reason;
-  std::string suppression_owner;
-  std::string suppression_expires;  // YYYY-MM-DD or empty
+  std::string_view message;
+  ObjectId object;  // empty for findings about a file (yaml-syntax)
+  Location location;
+  std::string_view path;  // YAML path of the flagged node inside its document
+  std::string_view helm_source;
+  std::string_view values_set;  // --values-set name(s) of the chart rendering
+  std::vector<RelatedLocation> related;
+  std::string_view suppression_reason;
+  std::string_view suppression_owner;
+  std::string_view suppression_expires;  // YYYY-MM-DD or empty
+  std::shared_ptr<StringPool> strings;
+
+  // Stores `text` in the finding's pool (a new one when it has none) and
+  // returns the view to keep.
+  std::string_view keep(std::string_view text);
 };
 
 class SchemaAnalysis;

@@ -101,6 +101,9 @@ class Document {
   std::uint32_t start_line = 0;  // line of the root node
   std::uint32_t end_line = 0;    // last line holding a node of the document
 
+  // The run's pool that holds this document's text; more text may be added.
+  const std::shared_ptr<StringPool>& strings() const { return pool_; }
+
   NodeRef root() const {
     return nodes_.empty() ? NodeRef() : NodeRef(this, root_);
   }
@@ -122,7 +125,7 @@ class Document {
   friend class DocumentBuilder;
   std::vector<Node> nodes_;
   std::vector<Span> spans_;
-  std::shared_ptr<const StringPool> pool_;
+  std::shared_ptr<StringPool> pool_;
   std::uint32_t root_ = 0;
 };
 

@@ -52,13 +52,6 @@ std::uint32_t StringPool::intern(std::string_view s) {
   return id;
 }
 
-void StringPool::freeze() {
-  for (Shard& shard : shards_) {
-    std::lock_guard<std::mutex> lock(shard.mutex);
-    std::unordered_map<std::string_view, std::uint32_t>().swap(shard.ids);
-  }
-}
-
 std::size_t StringPool::memory_bytes() const {
   std::size_t bytes = 0;
   for (const Shard& shard : shards_) {

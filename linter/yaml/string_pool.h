@@ -31,9 +31,6 @@ class StringPool {
     int chunk = std::bit_width(biased) - 1 - kFirstChunkBits;
     return shard.chunks[chunk][biased - (kFirstChunk << chunk)];
   }
-  // Drops the lookup tables once loading is over: get() keeps working, a
-  // later intern() of known text stores it again.
-  void freeze();
   // Bytes held: text, entries and lookup tables.
   std::size_t memory_bytes() const;
   std::size_t size() const;
