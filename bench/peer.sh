@@ -46,7 +46,7 @@ if [[ $rc -eq 124 || $rc -eq 137 ]]; then
   exit 0
 fi
 read -r wall kib < <(tail -n 1 "$log")
-read -r _ resources _ problems _ seconds < "$out" || true
+read -r _ resources _ problems _ seconds < <(grep "^resources " "$out" | tail -n 1) || true
 if [[ $rc -ne 0 || -z ${seconds:-} ]]; then
   echo "peer.sh: monokle.mjs failed (exit $rc); see $log" >&2
   tail -n 5 "$log" >&2

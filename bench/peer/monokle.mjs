@@ -57,6 +57,12 @@ const offlineFetch = async (input) => {
 };
 globalThis.fetch = offlineFetch;
 
+// The library logs with console.debug/console.log (e.g. "[validation] Cannot
+// register custom schema"): send all of it to stderr so stdout holds only the
+// result line.
+const printResult = (line) => process.stdout.write(`${line}\n`);
+console.log = console.info = console.debug = console.warn = console.error;
+
 const file = process.argv[2];
 if (!file || process.argv.length > 3) {
   console.error('usage: node monokle.mjs FILE');
@@ -133,4 +139,4 @@ if (resources.length === 0) {
   process.exit(1);
 }
 
-console.log(`resources ${resources.length} problems ${problems.length} seconds ${ms(t0, t4)}`);
+printResult(`resources ${resources.length} problems ${problems.length} seconds ${ms(t0, t4)}`);
