@@ -24,10 +24,13 @@ peer=$here/peer
 log=${PEER_LOG:-/tmp/launchlint-peer.log}
 
 [[ -r $file ]] || { echo "peer.sh: cannot read $file" >&2; exit 2; }
-[[ $limit =~ ^[0-9]+$ && $limit -gt 0 ]] || { echo "peer.sh: bad timeout $limit" >&2; exit 2; }
+[[ $limit =~ ^[1-9][0-9]*$ ]] || { echo "peer.sh: bad timeout $limit" >&2; exit 2; }
 for tool in node npm /usr/bin/time timeout; do
   command -v "$tool" >/dev/null || { echo "peer.sh: $tool is missing" >&2; exit 2; }
 done
+
+node_major=$(node -p 'process.versions.node.split(".")[0]')
+(( node_major >= 18 )) || { echo "peer.sh: node 18 or later is needed (fetch, Response)" >&2; exit 2; }
 
 if [[ ! -f $peer/node_modules/@monokle/validation/package.json ||
       ! -f $peer/node_modules/@monokle/parser/package.json ]]; then
