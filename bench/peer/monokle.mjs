@@ -84,6 +84,8 @@ const config = {
 };
 
 const ms = (a, b) => ((b - a) / 1000).toFixed(3);
+// Each stage is logged when it ends, so a run cut by the timeout shows how far it got.
+const stage = (name, a, b) => console.error(`monokle.mjs: ${name} ${ms(a, b)} s`);
 const t0 = performance.now();
 const content = await readFile(file, 'utf8');
 // The file's path as the user gave it: the parser skips paths that look like
@@ -91,17 +93,21 @@ const content = await readFile(file, 'utf8');
 const files = [{ id: file, path: file, content }];
 const resources = extractK8sResources(files);
 const t1 = performance.now();
+stage(`read+extract (${resources.length} resources)`, t0, t1);
 
 const validator = createDefaultMonokleValidator();
 await validator.preload(config);
 const t2 = performance.now();
+stage('preload', t1, t2);
 
 const parser = new ResourceParser();
 processRefs(resources, parser, undefined, files.map((f) => f.path));
 const t3 = performance.now();
+stage('processRefs', t2, t3);
 
 const response = await validator.validate({ resources });
 const t4 = performance.now();
+stage('validate', t3, t4);
 
 const run = response.runs[0];
 const problems = run.results.filter((r) => !isSuppressed(r));
@@ -119,10 +125,7 @@ if (process.env.MONOKLE_LIST) {
 }
 const ids = new Set(resources.map((r) => r.id)).size;
 
-console.error(
-  `monokle.mjs: read+extract ${ms(t0, t1)} s, preload ${ms(t1, t2)} s, ` +
-    `processRefs ${ms(t2, t3)} s, validate ${ms(t3, t4)} s; ` +
-    `${resources.length} resources (${ids} distinct ids)`);
+console.error(`monokle.mjs: ${resources.length} resources, ${ids} distinct ids`);
 console.error(`monokle.mjs: problems per plugin ${JSON.stringify(perPlugin)}`);
 console.error(`monokle.mjs: served ${served.length} schema file(s); refused ${refused.length}` +
   (refused.length ? `: ${[...new Set(refused)].slice(0, 5).join(' ')}` : ''));
