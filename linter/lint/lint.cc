@@ -60,10 +60,7 @@ void finish(const LintOptions& options, LintRun* run) {
   SchemaAnalysis schemas(run->model, load_crds(options, run));
   LintContext context{run->model, options.settings, &schemas,
                       run->namespaces.get()};
-  std::vector<Finding> found = run_rules(context, options.jobs);
-  run->findings.insert(run->findings.end(),
-                       std::make_move_iterator(found.begin()),
-                       std::make_move_iterator(found.end()));
+  run_rules(context, options.jobs, &run->findings);
   static const Config kNoConfig;
   const Config& config = options.config ? *options.config : kNoConfig;
   run->today = options.today >= 0 ? options.today : today_from_clock();

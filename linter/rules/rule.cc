@@ -2,6 +2,8 @@
 
 #include <array>
 
+#include <fmt/format.h>
+
 namespace launchlint {
 
 namespace {
@@ -61,6 +63,13 @@ void Reporter::report(NodeRef at, std::string message,
   f.object = object_.id;
   f.location = location_of(at);
   f.helm_source = f.keep(object_.helm_source());
+  if (related.size() > kMaxRelated) {
+    // A namespace of hundreds of policies or quotas would list them all on
+    // every finding: name the first few, count the rest.
+    std::size_t hidden = related.size() - kMaxRelated;
+    related.resize(kMaxRelated);
+    related.back().message += fmt::format(" (and {} more like it)", hidden);
+  }
   f.related = std::move(related);
   out_->push_back(std::move(f));
 }

@@ -112,6 +112,10 @@ struct LintContext {
 // Collects the findings of one rule on one object.
 class Reporter {
  public:
+  // Related locations one finding lists at most; the last one shown counts
+  // the rest.
+  static constexpr std::size_t kMaxRelated = 10;
+
   Reporter(const RuleInfo& rule, const Object& object,
            std::vector<Finding>* out)
       : rule_(rule), object_(object), out_(out) {}

@@ -1,6 +1,7 @@
 #include "linter/rules/run.h"
 
 #include <algorithm>
+#include <mutex>
 #include <tuple>
 
 #include "linter/rules/custom_rule.h"
@@ -27,40 +28,56 @@ void run_object(const LintContext& context, const Object& object,
 
 }  // namespace
 
-std::vector<Finding> run_rules(const LintContext& context, unsigned jobs) {
-  // Blocks of objects in input order, each with its findings, so the result
-  // does not depend on which thread ran which block.
+void run_rules(const LintContext& context, unsigned jobs,
+               std::vector<Finding>* findings) {
   constexpr std::size_t kBlock = 64;
   const std::vector<Object>& objects = context.model.objects;
-  std::vector<std::vector<Finding>> found((objects.size() + kBlock - 1) /
-                                          kBlock);
-  parallel_for(found.size(), jobs, [&](std::size_t b) {
+  // Room for a typical number of findings per object: capacity that is never
+  // written costs address space, not memory, and spares the copy a growing
+  // vector would make of every finding.
+  findings->reserve(findings->size() + 8 * objects.size());
+  std::mutex mutex;
+  parallel_for((objects.size() + kBlock - 1) / kBlock, jobs, [&](std::size_t b) {
+    std::vector<Finding> found;
     std::size_t end = std::min(objects.size(), (b + 1) * kBlock);
     for (std::size_t i = b * kBlock; i < end; ++i)
-      run_object(context, objects[i], &found[b]);
+      run_object(context, objects[i], &found);
+    std::lock_guard<std::mutex> lock(mutex);
+    findings->insert(findings->end(), std::make_move_iterator(found.begin()),
+                     std::make_move_iterator(found.end()));
   });
-  std::size_t total = 0;
-  for (const auto& block : found) total += block.size();
-  std::vector<Finding> findings;
-  findings.reserve(total);
-  for (auto& block : found) {
-    findings.insert(findings.end(), std::make_move_iterator(block.begin()),
-                    std::make_move_iterator(block.end()));
-    std::vector<Finding>().swap(block);
-  }
-  sort_findings(&findings);
-  return findings;
 }
 
+namespace {
+
+// Every field the output shows, so that equal keys are equal findings and
+// the order never depends on the order the threads reported them in.
+auto sort_key(const Finding& f) {
+  return std::make_tuple(f.location.file_name(), f.location.line,
+                         f.location.column, f.rule->id, f.message, f.object.ns,
+                         f.object.name, f.object.kind, f.path, f.related.size());
+}
+
+}  // namespace
+
 void sort_findings(std::vector<Finding>* findings) {
-  std::stable_sort(
-      findings->begin(), findings->end(),
-      [](const Finding& a, const Finding& b) {
-        return std::make_tuple(a.location.file_name(), a.location.line,
-                               a.location.column, a.rule->id, a.message) <
-               std::make_tuple(b.location.file_name(), b.location.line,
-                               b.location.column, b.rule->id, b.message);
-      });
+  // In place: a stable sort would copy every finding into a buffer.
+  std::sort(findings->begin(), findings->end(),
+            [](const Finding& a, const Finding& b) {
+              auto ka = sort_key(a), kb = sort_key(b);
+              if (ka != kb) return ka < kb;
+              return std::lexicographical_compare(
+                  a.related.begin(), a.related.end(), b.related.begin(),
+                  b.related.end(),
+                  [](const RelatedLocation& x, const RelatedLocation& y) {
+                    return std::make_tuple(x.location.file_name(),
+                                           x.location.line, x.location.column,
+                                           std::string_view(x.message)) <
+                           std::make_tuple(y.location.file_name(),
+                                           y.location.line, y.location.column,
+                                           std::string_view(y.message));
+                  });
+            });
 }
 
 }  // namespace launchlint

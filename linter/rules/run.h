@@ -7,12 +7,14 @@
 namespace launchlint {
 
 // Runs every rule with a check on every object, the objects spread over
-// `jobs` threads (0: one per core); findings come back sorted, the same
-// whatever the number of threads.
-std::vector<Finding> run_rules(const LintContext& context, unsigned jobs = 1);
+// `jobs` threads (0: one per core), and appends the findings to `findings`
+// in no particular order: sort_findings orders them.
+void run_rules(const LintContext& context, unsigned jobs,
+               std::vector<Finding>* findings);
 
-// Orders findings by file, line, column
-// and rule id, so output is the same whatever the order of work.
+// Orders findings by file, line, column, rule id and message (then by
+// everything else they show), so the output is the same whatever the order
+// of work.
 void sort_findings(std::vector<Finding>* findings);
 
 }  // namespace launchlint
