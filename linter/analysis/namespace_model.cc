@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "linter/analysis/network_policy.h"
+#include "linter/analysis/pod_selections.h"
 
 namespace launchlint {
 
@@ -30,6 +31,7 @@ bool makes_no_pods(std::string_view group, std::string_view kind) {
                                                  "external-secrets.io",
                                                  "gateway.networking.k8s.io",
                                                  "keda.sh",
+                                                 "monitoring.googleapis.com",
                                                  "networking.k8s.io",
                                                  "policy",
                                                  "rbac.authorization.k8s.io",
@@ -75,6 +77,9 @@ NamespaceModel::NamespaceModel(const Model& model)
     std::string_view kind = o.id.kind;
     std::string_view group = o.group;
     if (o.cluster_scoped) {
+      if (group == "monitoring.googleapis.com" &&
+          kind == "ClusterPodMonitoring")
+        cluster_pod_monitors_.push_back(&o);
       if (group.empty() && kind == "Namespace" && !o.id.name.empty()) {
         NamespaceInfo& info = at(o.id.name);
         if (!info.object) {
@@ -124,6 +129,9 @@ NamespaceModel::NamespaceModel(const Model& model)
         info.service_monitors.push_back(&o);
       else if (kind == "PodMonitor")
         info.pod_monitors.push_back(&o);
+    } else if (group == "monitoring.googleapis.com" &&
+               kind == "PodMonitoring") {
+      info.pod_monitors.push_back(&o);
     } else if ((group == "external-secrets.io" && kind == "ExternalSecret") ||
                (group == "bitnami.com" && kind == "SealedSecret") ||
                (group == "secrets-store.csi.x-k8s.io" &&
@@ -137,7 +145,7 @@ NamespaceModel::NamespaceModel(const Model& model)
       PodRef ref;
       ref.object = &o;
       ref.pod = &t;
-      ref.labels = LabelSet::from_node(t.metadata["labels"]);
+      ref.labels = pod_labels(o, t);
       NodeRef sa = t.spec["serviceAccountName"];
       if (!sa.is_scalar() || sa.str().empty()) sa = t.spec["serviceAccount"];
       if (sa.is_scalar() && !sa.str().empty()) {
@@ -166,6 +174,7 @@ NamespaceModel::NamespaceModel(const Model& model)
     namespace_index_.add(index, &info.labels);
   }
   netpol_ = std::make_unique<NetworkPolicyIndex>(*this);
+  selections_ = std::make_unique<PodSelections>(*this);
   for (auto& [name, info] : namespaces_) {
     Request create;
     create.verb = "create";
@@ -184,6 +193,31 @@ NamespaceModel::NamespaceModel(const Model& model)
 }
 
 NamespaceModel::~NamespaceModel() = default;
+
+LabelSet pod_labels(const Object& object, const PodTemplate& pod) {
+  LabelSet labels = LabelSet::from_node(pod.metadata["labels"]);
+  if (object.is("leaderworkerset.x-k8s.io", "LeaderWorkerSet")) {
+    labels.set("leaderworkerset.sigs.k8s.io/name", object.id.name);
+  } else if (object.is("serving.kserve.io", "InferenceService")) {
+    // KServe copies the InferenceService's labels to its pods.
+    LabelSet own = LabelSet::from_node(object.labels());
+    for (const auto& [k, v] : own.entries()) {
+      if (!labels.find(k)) labels.set(k, v);
+    }
+    labels.set("serving.kserve.io/inferenceservice", object.id.name);
+    if (!pod.role.empty()) labels.set("component", pod.role);
+  }
+  return labels;
+}
+
+long long NamespaceModel::least_replicas(const Object& workload) const {
+  if (const Object* hpa = selections_->autoscaler_of(workload)) {
+    long long n = 1;
+    hpa->spec()["minReplicas"].as_int(&n);
+    return n;
+  }
+  return workload.replicas();
+}
 
 const NamespaceInfo* NamespaceModel::find(std::string_view ns) const {
   auto it = namespaces_.find(ns);

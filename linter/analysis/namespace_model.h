@@ -17,14 +17,15 @@
 namespace launchlint {
 
 class NetworkPolicyIndex;
+class PodSelections;
 
 // One pod template of one workload: the pods it makes share labels, service
 // account and containers.
 struct PodRef {
   const Object* object = nullptr;
   const PodTemplate* pod = nullptr;
-  LabelSet labels;
-  std::string service_account;   // "default" when the spec names none
+  LabelSet labels;              // the template's, and those its controller adds
+  std::string service_account;  // "default" when the spec names none
   NodeRef service_account_node;  // the serviceAccountName node, if written
   std::string_view ns() const { return object->id.ns; }
 };
@@ -37,8 +38,10 @@ struct NamespaceInfo {
 
   std::vector<const Object*> service_accounts, roles, role_bindings,
       network_policies, resource_quotas, limit_ranges, services, ingresses,
-      http_routes, pdbs, hpas, service_monitors, pod_monitors, secrets,
-      config_maps, secret_providers, pvcs, workloads;
+      http_routes, pdbs, hpas, secrets, config_maps, secret_providers, pvcs,
+      workloads;
+  // ServiceMonitors; PodMonitors and Google's PodMonitorings.
+  std::vector<const Object*> service_monitors, pod_monitors;
   std::vector<std::uint32_t> pods;       // indices into NamespaceModel::pods()
   SelectorIndex pod_index;               // members: indices into pods()
   std::vector<LabelSet> service_labels;  // parallel to services
@@ -92,8 +95,18 @@ class NamespaceModel {
   const Object* find_object(std::string_view ns, std::string_view kind,
                             std::string_view name) const;
 
+  // Google's ClusterPodMonitorings: they watch every namespace.
+  const std::vector<const Object*>& cluster_pod_monitors() const {
+    return cluster_pod_monitors_;
+  }
+
   const Rbac& rbac() const { return rbac_; }
   const NetworkPolicyIndex& network_policies() const { return *netpol_; }
+  // What Services, PodDisruptionBudgets, monitors and autoscalers select.
+  const PodSelections& selections() const { return *selections_; }
+  // The fewest replicas a workload runs: its autoscaler's minReplicas
+  // (default 1) when one scales it, else spec.replicas (default 1).
+  long long least_replicas(const Object& workload) const;
 
  private:
   NamespaceInfo& at(std::string_view ns);
@@ -110,8 +123,15 @@ class NamespaceModel {
   SelectorIndex namespace_index_;  // members: indices into namespace_list_
   std::unordered_map<std::string, const Object*> by_name_;
   Rbac rbac_;
+  std::vector<const Object*> cluster_pod_monitors_;
   std::unique_ptr<NetworkPolicyIndex> netpol_;
+  std::unique_ptr<PodSelections> selections_;
 };
+
+// The labels the pods of a template carry: the template's own plus those
+// their controller adds (LeaderWorkerSet name; KServe's InferenceService
+// name, component and the InferenceService's own labels).
+LabelSet pod_labels(const Object& object, const PodTemplate& pod);
 
 // Lowercase ASCII, for kind and resource matching.
 std::string lowercase(std::string_view text);

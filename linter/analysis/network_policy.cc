@@ -176,6 +176,7 @@ NetworkPolicyIndex::NetworkPolicyIndex(const NamespaceModel& model)
   for (const auto& [ns, info] : model.namespaces()) {
     for (const Object* o : info.network_policies) {
       auto index = static_cast<std::uint32_t>(policies_.size());
+      by_object_.emplace(o, index);
       policies_.push_back(read_policy(*o));
       const NetworkPolicy& p = policies_.back();
       selected_.push_back(info.pod_index.select(p.pod_selector));
@@ -188,10 +189,8 @@ NetworkPolicyIndex::NetworkPolicyIndex(const NamespaceModel& model)
 }
 
 const NetworkPolicy* NetworkPolicyIndex::policy_of(const Object& object) const {
-  for (const NetworkPolicy& p : policies_) {
-    if (p.object == &object) return &p;
-  }
-  return nullptr;
+  auto it = by_object_.find(&object);
+  return it == by_object_.end() ? nullptr : &policies_[it->second];
 }
 
 bool NetworkPolicyIndex::peer_matches(const NetworkPolicy& policy,

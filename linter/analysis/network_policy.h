@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "linter/analysis/label_selector.h"
@@ -111,6 +112,7 @@ class NetworkPolicyIndex {
 
   const NamespaceModel& model_;
   std::vector<NetworkPolicy> policies_;
+  std::unordered_map<const Object*, std::uint32_t> by_object_;
   std::vector<std::vector<std::uint32_t>> selected_;
   std::vector<std::vector<std::uint32_t>> ingress_of_, egress_of_;
 };

@@ -1,12 +1,14 @@
+#include <algorithm>
 #include <iostream>
 #include <memory>
 
 #include <fmt/format.h>
-#include <rapidjson/ostreamwrapper.h>
 #include <rapidjson/prettywriter.h>
+#include "linter/output/json_stream.h"
 
 #include "linter/analysis/namespace_model.h"
 #include "linter/analysis/network_policy.h"
+#include "linter/analysis/pod_selections.h"
 #include "linter/analysis/quota.h"
 #include "linter/analysis/rbac.h"
 #include "linter/cli/commands.h"
@@ -312,72 +314,39 @@ std::vector<Section> describe(const LintRun& run, const Object& o) {
 
   Section selected{"Selected by", {}};
   Section monitors{"Monitors that scrape it", {}};
-  if (ns) {
-    std::vector<std::uint32_t> services;
-    for (std::uint32_t i = 0; i < ns->services.size(); ++i) {
-      const Object* s = ns->services[i];
-      NodeRef sel = s->spec()["selector"];
-      if (!sel.is_map() || sel.size() == 0) continue;
-      LabelSelector selector = parse_map_selector(sel);
-      for (std::uint32_t p : pods) {
-        if (selector.matches(model.pods()[p].labels)) {
-          selected.lines.push_back(object_at(*s));
-          services.push_back(i);
-          break;
-        }
-      }
+  // Every object selecting one of its pods, once, in input order.
+  const PodSelections& selections = model.selections();
+  std::vector<const Object*> selectors;
+  for (std::uint32_t p : pods) {
+    for (const Object* s : selections.selecting(p)) selectors.push_back(s);
+  }
+  std::sort(selectors.begin(), selectors.end());
+  selectors.erase(std::unique(selectors.begin(), selectors.end()),
+                  selectors.end());
+  for (const Object* s : selectors) {
+    bool pod_monitor = false;
+    if (!is_monitor(*s, &pod_monitor)) {
+      selected.lines.push_back(object_at(*s));
+      continue;
     }
-    for (const Object* pdb : ns->pdbs) {
-      LabelSelector selector = parse_label_selector(pdb->spec()["selector"]);
-      for (std::uint32_t p : pods) {
-        if (selector.matches(model.pods()[p].labels)) {
-          selected.lines.push_back(object_at(*pdb));
-          break;
-        }
-      }
+    if (pod_monitor) {
+      monitors.lines.push_back(object_at(*s));
+      continue;
     }
-    for (const Object* hpa : ns->hpas) {
-      NodeRef target = hpa->spec()["scaleTargetRef"];
-      if (lowercase(target["kind"].str()) == lowercase(o.id.kind) &&
-          target["name"].str() == o.id.name)
-        selected.lines.push_back(object_at(*hpa));
-    }
-    // Monitors of every namespace whose namespaceSelector reaches this one.
-    for (const auto& [name, info] : model.namespaces()) {
-      auto reaches = [&](const Object& m) {
-        NodeRef nsel = m.spec()["namespaceSelector"];
-        if (nsel["any"].is_true()) return true;
-        NodeRef names = nsel["matchNames"];
-        if (names.size() == 0) return m.id.ns == o.id.ns;
-        for (std::uint32_t i = 0; i < names.size(); ++i) {
-          if (names.at(i).str() == o.id.ns) return true;
-        }
-        return false;
-      };
-      for (const Object* m : info.service_monitors) {
-        if (!reaches(*m)) continue;
-        LabelSelector selector = parse_label_selector(m->spec()["selector"]);
-        for (std::uint32_t i : services) {
-          if (selector.matches(ns->service_labels[i])) {
-            monitors.lines.push_back(fmt::format("{} through Service {}",
-                                                 object_at(*m),
-                                                 ns->services[i]->id.name));
-            break;
-          }
-        }
-      }
-      for (const Object* m : info.pod_monitors) {
-        if (!reaches(*m)) continue;
-        LabelSelector selector = parse_label_selector(m->spec()["selector"]);
-        for (std::uint32_t p : pods) {
-          if (selector.matches(model.pods()[p].labels)) {
-            monitors.lines.push_back(object_at(*m));
-            break;
-          }
-        }
-      }
+    // A ServiceMonitor: name the first of its Services in front of the pods.
+    for (const Object* service : selections.services_of(*s)) {
+      std::span<const std::uint32_t> behind = selections.pods_of(*service);
+      bool fronts = std::any_of(pods.begin(), pods.end(), [&](std::uint32_t p) {
+        return std::find(behind.begin(), behind.end(), p) != behind.end();
+      });
+      if (!fronts) continue;
+      monitors.lines.push_back(fmt::format("{} through Service {}",
+                                           object_at(*s), service->id.name));
+      break;
     }
   }
+  if (const Object* hpa = selections.autoscaler_of(o))
+    selected.lines.push_back(object_at(*hpa));
   if (monitors.lines.empty()) monitors.lines.push_back("none");
   if (selected.lines.empty()) selected.lines.push_back("nothing");
   out.push_back(std::move(monitors));
@@ -386,8 +355,8 @@ std::vector<Section> describe(const LintRun& run, const Object& o) {
 }
 
 void write_json(const std::vector<Section>& sections, const Object& o) {
-  rapidjson::OStreamWrapper stream(std::cout);
-  rapidjson::PrettyWriter<rapidjson::OStreamWrapper> w(stream);
+  JsonStream stream(std::cout);
+  rapidjson::PrettyWriter<JsonStream> w(stream);
   auto str = [&](std::string_view s) {
     w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
   };

@@ -49,7 +49,7 @@ int run_lint(const LintFlags& flags) {
   std::optional<Review> review;
   if (flags.format == "json") {
     review = build_review(run.model, run.findings, run.accepted, config,
-                          options.settings, run.today);
+                          options.settings, run.today, run.namespaces.get());
   }
   std::vector<const Rule*> rules = all_rules(config.custom_rules.get());
   Report report{run.findings, run.model.stats, rules,

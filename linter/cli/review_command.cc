@@ -30,7 +30,8 @@ int run_review(const ReviewFlags& flags) {
   Output output(flags.input.output);
   if (!output.stream()) return kUsage;
   Review review = build_review(run.model, run.findings, run.accepted, config,
-                               options.settings, run.today);
+                               options.settings, run.today,
+                               run.namespaces.get());
   std::vector<const Rule*> rules = all_rules(config.custom_rules.get());
   Report report{run.findings, run.model.stats, rules,
                 run.model.objects.size(), &review, run.errors};

@@ -1,5 +1,5 @@
-#include <rapidjson/ostreamwrapper.h>
 #include <rapidjson/writer.h>
+#include "linter/output/json_stream.h"
 
 #include "linter/output/report.h"
 
@@ -7,7 +7,7 @@ namespace launchlint {
 
 namespace {
 
-using Writer = rapidjson::Writer<rapidjson::OStreamWrapper>;
+using Writer = rapidjson::Writer<JsonStream>;
 
 void string(Writer& w, std::string_view s) {
   w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
@@ -202,7 +202,7 @@ void write_review(Writer& w, const Review& review) {
 }  // namespace
 
 void write_json(std::ostream& out, const Report& report) {
-  rapidjson::OStreamWrapper os(out);
+  JsonStream os(out);
   Writer w(os);
   w.StartObject();
   w.Key("tool");

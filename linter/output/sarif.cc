@@ -3,8 +3,8 @@
 #include <map>
 
 #include <fmt/format.h>
-#include <rapidjson/ostreamwrapper.h>
 #include <rapidjson/writer.h>
+#include "linter/output/json_stream.h"
 
 #include "linter/output/columns.h"
 #include "linter/output/report.h"
@@ -15,7 +15,7 @@ namespace launchlint {
 
 namespace {
 
-using Writer = rapidjson::Writer<rapidjson::OStreamWrapper>;
+using Writer = rapidjson::Writer<JsonStream>;
 
 void string(Writer& w, std::string_view s) {
   w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
@@ -230,12 +230,12 @@ std::vector<const Finding*> capped_results(const std::vector<Finding>& findings,
   auto rank = [](const Finding* f) {
     return f->suppressed ? -1 : static_cast<int>(f->severity);
   };
-  std::stable_sort(kept.begin(), kept.end(),
-                   [&](const Finding* a, const Finding* b) {
-                     return rank(a) > rank(b);
-                   });
+  std::stable_sort(
+      kept.begin(), kept.end(),
+      [&](const Finding* a, const Finding* b) { return rank(a) > rank(b); });
   kept.resize(cap);
-  std::sort(kept.begin(), kept.end());  // pointers into one vector: report order
+  std::sort(kept.begin(),
+            kept.end());  // pointers into one vector: report order
   return kept;
 }
 
@@ -266,7 +266,7 @@ void write_sarif(std::ostream& out, const Report& report,
   // Results with the same hash are told apart by their order: "hash:n".
   std::map<std::uint64_t, int> occurrences;
 
-  rapidjson::OStreamWrapper os(out);
+  JsonStream os(out);
   Writer w(os);
   w.StartObject();
   w.Key("$schema");

@@ -4,34 +4,54 @@
 
 #include <fmt/format.h>
 
-#include "linter/model/selector_match.h"
-#include "linter/review/uses.h"
+#include "linter/analysis/network_policy.h"
+#include "linter/analysis/pod_selections.h"
+#include "linter/analysis/references.h"
 
 namespace launchlint {
 
 namespace {
 
-std::string service_account_of(const Object& o) {
-  for (const PodTemplate& pod : o.pods) {
-    std::string_view sa = pod.spec["serviceAccountName"].str();
-    if (sa.empty()) sa = pod.spec["serviceAccount"].str();
-    if (!sa.empty()) return std::string(sa);
-  }
-  return "default";
-}
-
 std::string key(const ObjectId& id) {
   return fmt::format("{}\n{}\n{}\n{}", id.api_version, id.kind, id.ns, id.name);
 }
 
+std::string use_key(std::string_view ns, std::string_view kind,
+                    std::string_view name) {
+  return fmt::format("{}\n{}\n{}", ns, kind, name);
+}
+
+std::string_view kind_name(RefKind kind) {
+  switch (kind) {
+    case RefKind::Secret:
+      return "Secret";
+    case RefKind::ConfigMap:
+      return "ConfigMap";
+    case RefKind::Pvc:
+      return "PersistentVolumeClaim";
+  }
+  return "";
+}
+
 }  // namespace
 
-Attribution::Attribution(const Model& model) : model_(model) {
-  // With values sets the model holds one copy of an object per set: the
-  // first copy is its row.
+Attribution::Attribution(const Model& model, const NamespaceModel* namespaces)
+    : model_(model),
+      own_(namespaces ? nullptr : std::make_unique<NamespaceModel>(model)),
+      namespaces_(namespaces ? *namespaces : *own_) {
+  first_copy_.reserve(model.objects.size());
   for (std::size_t i = 0; i < model.objects.size(); ++i) {
-    bool first = by_id_.emplace(key(model.objects[i].id), i).second;
+    auto [it, first] = by_id_.emplace(key(model.objects[i].id), i);
+    first_copy_.push_back(it->second);
     if (first && model.objects[i].runs_pods()) workloads_.push_back(i);
+  }
+  for (const PodRef& pod : namespaces_.pods()) {
+    for (const Reference& r : pod_references(*pod.pod)) {
+      std::vector<std::size_t>& rows =
+          users_[use_key(pod.ns(), kind_name(r.kind), r.name)];
+      if (rows.empty() || rows.back() != row(pod.object))
+        rows.push_back(row(pod.object));
+    }
   }
 }
 
@@ -40,114 +60,59 @@ const Object* Attribution::find(const ObjectId& id) const {
   return it == by_id_.end() ? nullptr : &model_.objects[it->second];
 }
 
-std::vector<std::size_t> Attribution::running_as(
-    std::string_view ns, std::string_view account) const {
-  std::vector<std::size_t> out;
-  for (std::size_t w : workloads_) {
-    const Object& o = model_.objects[w];
-    if (o.id.ns == ns && service_account_of(o) == account) out.push_back(w);
-  }
-  return out;
+std::size_t Attribution::row(const Object* object) const {
+  return first_copy_[static_cast<std::size_t>(object - model_.objects.data())];
 }
 
-template <typename Match>
-std::vector<std::size_t> Attribution::pods_matching(std::string_view ns,
-                                                    Match matches) const {
-  std::vector<std::size_t> out;
-  for (std::size_t w : workloads_) {
-    const Object& o = model_.objects[w];
-    if (o.id.ns != ns) continue;
-    for (const PodTemplate& pod : o.pods) {
-      if (matches(pod_labels(o, pod))) {
-        out.push_back(w);
-        break;
-      }
-    }
-  }
-  return out;
+void Attribution::add_pods(std::span<const std::uint32_t> pods,
+                           std::vector<std::size_t>* out) const {
+  for (std::uint32_t p : pods)
+    out->push_back(row(namespaces_.pods()[p].object));
 }
 
-std::vector<std::size_t> Attribution::behind_service(
-    const Object& service) const {
-  NodeRef selector = service.spec()["selector"];
-  return pods_matching(service.id.ns, [&](const LabelSet& labels) {
-    return map_selector_matches(selector, labels);
-  });
+void Attribution::running_as(std::string_view ns, std::string_view account,
+                             std::vector<std::size_t>* out) const {
+  const NamespaceInfo* info = namespaces_.find(ns);
+  if (!info) return;
+  for (std::uint32_t p : info->pods) {
+    const PodRef& pod = namespaces_.pods()[p];
+    if (pod.service_account == account) out->push_back(row(pod.object));
+  }
 }
 
-// A ServiceMonitor selects Services (by their own labels) and scrapes the
-// pods behind them; a PodMonitor selects pods. Both watch the namespaces of
-// their namespaceSelector, else their own.
-std::vector<std::size_t> Attribution::monitored_by(
-    const Object& monitor) const {
-  std::vector<std::size_t> out;
-  NodeRef selector = monitor.spec()["selector"];
-  if (monitor.id.kind == "PodMonitor") {
-    for (std::size_t w : workloads_) {
-      const Object& o = model_.objects[w];
-      if (!monitor_watches_namespace(monitor, o.id.ns)) continue;
-      for (const PodTemplate& pod : o.pods) {
-        if (label_selector_matches(selector, pod_labels(o, pod))) {
-          out.push_back(w);
-          break;
-        }
-      }
-    }
-    return out;
-  }
-  for (const Object& svc : model_.objects) {
-    if (!svc.is("", "Service") ||
-        !monitor_watches_namespace(monitor, svc.id.ns) ||
-        !label_selector_matches(selector, labels_of(svc.labels())))
-      continue;
-    for (std::size_t w : behind_service(svc)) out.push_back(w);
-  }
-  return out;
-}
-
-std::vector<std::size_t> Attribution::subjects_of(const Object& binding) const {
-  std::vector<std::size_t> out;
+void Attribution::subjects_of(const Object& binding,
+                              std::vector<std::size_t>* out) const {
   NodeRef subjects = binding.root["subjects"];
   for (std::uint32_t i = 0; i < subjects.size(); ++i) {
     NodeRef s = subjects.at(i);
     if (s["kind"].str() != "ServiceAccount") continue;
-    std::string ns(s["namespace"].str());
-    if (ns.empty()) ns = binding.id.ns;
-    for (std::size_t w : running_as(ns, s["name"].str())) out.push_back(w);
+    std::string_view ns = s["namespace"].str();
+    running_as(ns.empty() ? binding.id.ns : ns, s["name"].str(), out);
   }
-  return out;
 }
 
-std::vector<std::size_t> Attribution::bound_to_role(const Object& role) const {
-  std::vector<std::size_t> out;
-  for (const Object& b : model_.objects) {
-    if (b.group != "rbac.authorization.k8s.io" ||
-        (b.id.kind != "RoleBinding" && b.id.kind != "ClusterRoleBinding"))
-      continue;
-    NodeRef ref = b.root["roleRef"];
-    if (ref["kind"].str() != role.id.kind || ref["name"].str() != role.id.name)
-      continue;
-    if (role.id.kind == "Role" && b.id.ns != role.id.ns) continue;
-    for (std::size_t w : subjects_of(b)) out.push_back(w);
+void Attribution::bound_to_role(const Object& role,
+                                std::vector<std::size_t>* out) const {
+  for (std::string_view kind : {"RoleBinding", "ClusterRoleBinding"}) {
+    for (const Object* b :
+         model_.all_of_kind("rbac.authorization.k8s.io", kind)) {
+      NodeRef ref = b->root["roleRef"];
+      if (ref["kind"].str() != role.id.kind ||
+          ref["name"].str() != role.id.name)
+        continue;
+      if (role.id.kind == "Role" && b->id.ns != role.id.ns) continue;
+      subjects_of(*b, out);
+    }
   }
-  return out;
 }
 
 // Workloads of the object's namespace whose pods use the Secret, ConfigMap
 // or PersistentVolumeClaim `object`.
-std::vector<std::size_t> Attribution::using_object(const Object& object) const {
-  std::vector<std::size_t> out;
-  for (std::size_t w : workloads_) {
-    const Object& o = model_.objects[w];
-    if (o.id.ns != object.id.ns) continue;
-    for (const PodTemplate& pod : o.pods) {
-      if (pod_uses(pod, object.id.kind, object.id.name)) {
-        out.push_back(w);
-        break;
-      }
-    }
-  }
-  return out;
+void Attribution::using_object(const Object& object,
+                               std::vector<std::size_t>* out) const {
+  auto it = users_.find(use_key(object.id.ns, object.id.kind, object.id.name));
+  if (it != users_.end())
+    out->insert(out->end(), it->second.begin(), it->second.end());
 }
 
 std::vector<std::size_t> Attribution::workloads_of(const Finding& f) const {
@@ -156,55 +121,43 @@ std::vector<std::size_t> Attribution::workloads_of(const Finding& f) const {
   const Object* o = find(f.object);
   if (!o) return out;
   if (o->runs_pods()) {
-    out.push_back(static_cast<std::size_t>(o - model_.objects.data()));
+    out.push_back(row(o));
     return out;
   }
   std::string_view kind = o->id.kind;
-  if (o->is("", "Namespace")) {
-    for (std::size_t w : workloads_) {
-      if (model_.objects[w].id.ns == o->id.name) out.push_back(w);
-    }
-  } else if (o->is("", "ResourceQuota") || o->is("", "LimitRange")) {
-    for (std::size_t w : workloads_) {
-      if (model_.objects[w].id.ns == o->id.ns) out.push_back(w);
+  const PodSelections& selections = namespaces_.selections();
+  if (o->is("", "Namespace") || o->is("", "ResourceQuota") ||
+      o->is("", "LimitRange")) {
+    const NamespaceInfo* info =
+        namespaces_.find(o->cluster_scoped ? o->id.name : o->id.ns);
+    if (info) {
+      for (const Object* w : info->workloads) out.push_back(row(w));
     }
   } else if (o->is("", "ServiceAccount")) {
-    out = running_as(o->id.ns, o->id.name);
+    running_as(o->id.ns, o->id.name, &out);
   } else if (o->group == "rbac.authorization.k8s.io" &&
              (kind == "RoleBinding" || kind == "ClusterRoleBinding")) {
-    out = subjects_of(*o);
+    subjects_of(*o, &out);
   } else if (o->group == "rbac.authorization.k8s.io" &&
              (kind == "Role" || kind == "ClusterRole")) {
-    out = bound_to_role(*o);
-  } else if (o->is("", "Service")) {
-    out = behind_service(*o);
-  } else if (o->is("policy", "PodDisruptionBudget")) {
-    // policy/v1: an empty selector selects every pod of the namespace.
-    NodeRef selector = o->spec()["selector"];
-    out = pods_matching(o->id.ns, [&](const LabelSet& labels) {
-      return label_selector_matches(selector, labels);
-    });
+    bound_to_role(*o, &out);
   } else if (o->is("networking.k8s.io", "NetworkPolicy")) {
-    // An empty podSelector selects every pod of the namespace.
-    NodeRef selector = o->spec()["podSelector"];
-    out = pods_matching(o->id.ns, [&](const LabelSet& labels) {
-      return !selector.valid() || selector.is_null() ||
-             label_selector_matches(selector, labels);
-    });
-  } else if (o->is("monitoring.coreos.com", "ServiceMonitor") ||
-             o->is("monitoring.coreos.com", "PodMonitor")) {
-    out = monitored_by(*o);
+    const NetworkPolicyIndex& index = namespaces_.network_policies();
+    if (const NetworkPolicy* policy = index.policy_of(*o)) {
+      auto i = static_cast<std::uint32_t>(policy - index.policies().data());
+      add_pods(index.selected_by(i), &out);
+    }
   } else if (o->is("autoscaling", "HorizontalPodAutoscaler")) {
     NodeRef target = o->spec()["scaleTargetRef"];
-    for (std::size_t w : workloads_) {
-      const Object& t = model_.objects[w];
-      if (t.id.ns == o->id.ns && t.id.kind == target["kind"].str() &&
-          t.id.name == target["name"].str())
-        out.push_back(w);
-    }
+    const Object* w = namespaces_.find_object(o->id.ns, target["kind"].str(),
+                                              target["name"].str());
+    if (w && w->runs_pods()) out.push_back(row(w));
   } else if (o->is("", "Secret") || o->is("", "ConfigMap") ||
              o->is("", "PersistentVolumeClaim")) {
-    out = using_object(*o);
+    using_object(*o, &out);
+  } else {
+    // Services, PodDisruptionBudgets and monitors.
+    add_pods(selections.pods_of(*o), &out);
   }
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());

@@ -1,9 +1,11 @@
 #pragma once
 
+#include <memory>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
+#include "linter/analysis/namespace_model.h"
 #include "linter/model/model.h"
 #include "linter/rules/rule.h"
 
@@ -16,9 +18,11 @@ namespace launchlint {
 // PodMonitor, the workloads its selector matches; for a ServiceMonitor, the
 // workloads behind the Services it selects; for an HPA, its scale target;
 // for a Secret, ConfigMap or PersistentVolumeClaim, the workloads that use it.
+// Selections are answered by the namespace model's indexes.
 class Attribution {
  public:
-  explicit Attribution(const Model& model);
+  // `namespaces` must be built on `model`; null: built here.
+  Attribution(const Model& model, const NamespaceModel* namespaces);
 
   // Indexes into model.objects of the workloads `finding` affects.
   std::vector<std::size_t> workloads_of(const Finding& finding) const;
@@ -28,21 +32,26 @@ class Attribution {
 
  private:
   const Object* find(const ObjectId& id) const;
-  std::vector<std::size_t> running_as(std::string_view ns,
-                                      std::string_view account) const;
-  // Workloads of `ns` with a pod whose labels satisfy `matches`.
-  template <typename Match>
-  std::vector<std::size_t> pods_matching(std::string_view ns,
-                                         Match matches) const;
-  std::vector<std::size_t> behind_service(const Object& service) const;
-  std::vector<std::size_t> monitored_by(const Object& monitor) const;
-  std::vector<std::size_t> bound_to_role(const Object& role) const;
-  std::vector<std::size_t> subjects_of(const Object& binding) const;
-  std::vector<std::size_t> using_object(const Object& object) const;
+  // The workload row of an object: its first copy (values sets load one
+  // copy of each object per set).
+  std::size_t row(const Object* object) const;
+  void add_pods(std::span<const std::uint32_t> pods,
+                std::vector<std::size_t>* out) const;
+  void running_as(std::string_view ns, std::string_view account,
+                  std::vector<std::size_t>* out) const;
+  void subjects_of(const Object& binding, std::vector<std::size_t>* out) const;
+  void bound_to_role(const Object& role, std::vector<std::size_t>* out) const;
+  void using_object(const Object& object, std::vector<std::size_t>* out) const;
 
   const Model& model_;
+  std::unique_ptr<NamespaceModel> own_;
+  const NamespaceModel& namespaces_;
   std::vector<std::size_t> workloads_;
+  std::vector<std::size_t> first_copy_;  // per object
   std::unordered_map<std::string, std::size_t> by_id_;
+  // "ns\nKind\nname" of each Secret, ConfigMap and PersistentVolumeClaim a
+  // pod uses -> the workload rows using it.
+  std::unordered_map<std::string, std::vector<std::size_t>> users_;
 };
 
 }  // namespace launchlint

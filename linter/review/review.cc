@@ -72,10 +72,10 @@ std::string_view to_id(Verdict v) {
 Review build_review(const Model& model, const std::vector<Finding>& findings,
                     const std::vector<AcceptedException>& accepted,
                     const Config& config, const LintSettings& settings,
-                    long today) {
+                    long today, const NamespaceModel* namespaces) {
   Review review;
   review.currency = config.prices.currency;
-  Attribution attribution(model);
+  Attribution attribution(model, namespaces);
   std::vector<std::size_t> row_of(model.objects.size(), SIZE_MAX);
   for (std::size_t w : attribution.workloads()) {
     row_of[w] = review.workloads.size();

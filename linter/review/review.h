@@ -45,10 +45,13 @@ struct Review {
   std::string currency;
 };
 
+class NamespaceModel;
+
 // Turns findings into the readiness matrix and the launch decision.
+// `namespaces` is the namespace model of `model` (null: built here).
 Review build_review(const Model& model, const std::vector<Finding>& findings,
                     const std::vector<AcceptedException>& accepted,
                     const Config& config, const LintSettings& settings,
-                    long today);
+                    long today, const NamespaceModel* namespaces = nullptr);
 
 }  // namespace launchlint

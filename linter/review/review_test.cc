@@ -530,7 +530,7 @@ apiVersion: v1
 kind: ConfigMap
 metadata: {name: unused, namespace: ops}
 )");
-  Attribution attribution(model);
+  Attribution attribution(model, nullptr);
   auto names_for = [&](std::string_view kind, std::string_view name) {
     const Object* target = nullptr;
     for (const Object& o : model.objects) {

@@ -93,56 +93,108 @@ NodeRef NodeRef::get(std::string_view key) const {
   return k == kNoKey ? NodeRef() : NodeRef(doc_, k + 1);
 }
 
-static bool path_search(NodeRef node, NodeRef target, std::string* path,
-                        int depth) {
-  if (node == target) return true;
-  if (depth > 256) return false;
-  std::size_t keep = path->size();
-  std::uint32_t n = node.size();
-  for (std::uint32_t i = 0; i < n; ++i) {
-    if (node.is_map()) {
-      NodeRef key = node.key_at(i);
-      std::string_view k = key.str();
-      bool plain = k.find_first_of(".[]\"") == std::string_view::npos;
-      if (!path->empty()) path->push_back('.');
-      if (plain) {
-        path->append(k);
-      } else {
-        fmt::format_to(std::back_inserter(*path), "\"{}\"", k);
-      }
-      if (key == target) return true;
-    } else {
-      fmt::format_to(std::back_inserter(*path), "[{}]", i);
+namespace {
+
+// One step down from a map or sequence to its entry `index`; `key` when the
+// step ends on the entry's key node.
+struct Step {
+  NodeRef parent;
+  std::uint32_t index = 0;
+  bool key = false;
+};
+
+// The steps from `node` down to node index `target`, guided by the layout:
+// nodes are appended as their map or sequence closes, so a container's
+// descendants are one range of indices that ends with its own children, and
+// the ranges of siblings ascend. Shared (aliased) subtrees break the rule;
+// then the search says so and the caller searches every branch.
+bool guided_steps(NodeRef node, std::uint32_t target,
+                  std::vector<Step>* steps) {
+  for (int depth = 0; depth <= 256; ++depth) {
+    if (node.index() == target) return true;
+    std::uint32_t n = node.size();
+    if (n == 0) return false;
+    bool map = node.is_map();
+    std::uint32_t begin = (map ? node.key_at(0) : node.at(0)).index();
+    std::uint32_t width = map ? 2 : 1;
+    if (target >= begin && target < begin + n * width) {
+      std::uint32_t offset = target - begin;
+      steps->push_back({node, offset / width, map && offset % 2 == 0});
+      return true;
     }
-    if (path_search(node.at(i), target, path, depth + 1)) return true;
-    path->resize(keep);
+    NodeRef next;
+    for (std::uint32_t i = 0; i < n; ++i) {
+      NodeRef child = node.at(i);
+      std::uint32_t count = child.size();
+      if (count == 0) continue;
+      std::uint32_t first =
+          (child.is_map() ? child.key_at(0) : child.at(0)).index();
+      std::uint32_t end = first + count * (child.is_map() ? 2 : 1);
+      if (end > target) {
+        steps->push_back({node, i, false});
+        next = child;
+        break;
+      }
+    }
+    if (!next.valid()) return false;
+    node = next;
   }
   return false;
 }
 
-static NodeRef key_search(NodeRef node, NodeRef target, int depth) {
-  if (depth > 256) return {};
+// The same by visiting every branch, for documents with aliases.
+bool searched_steps(NodeRef node, NodeRef target, std::vector<Step>* steps,
+                    int depth) {
+  if (node == target) return true;
+  if (depth > 256) return false;
   std::uint32_t n = node.size();
   for (std::uint32_t i = 0; i < n; ++i) {
-    NodeRef child = node.at(i);
-    if (child == target) return node.is_map() ? node.key_at(i) : NodeRef();
-    if (child.is_map() || child.is_seq()) {
-      NodeRef found = key_search(child, target, depth + 1);
-      if (found.valid()) return found;
+    if (node.is_map() && node.key_at(i) == target) {
+      steps->push_back({node, i, true});
+      return true;
     }
+    steps->push_back({node, i, false});
+    if (searched_steps(node.at(i), target, steps, depth + 1)) return true;
+    steps->pop_back();
   }
-  return {};
+  return false;
 }
 
+bool steps_to(const Document& doc, NodeRef target, std::vector<Step>* steps) {
+  if (target.document() != &doc || !doc.root().valid()) return false;
+  if (guided_steps(doc.root(), target.index(), steps)) return true;
+  steps->clear();
+  return searched_steps(doc.root(), target, steps, 0);
+}
+
+}  // namespace
+
 NodeRef Document::key_of(NodeRef target) const {
-  if (target.document() != this || target == root()) return {};
-  return key_search(root(), target, 0);
+  std::vector<Step> steps;
+  if (target == root() || !steps_to(*this, target, &steps) || steps.empty())
+    return {};
+  const Step& last = steps.back();
+  if (last.key || !last.parent.is_map()) return {};
+  return last.parent.key_at(last.index);
 }
 
 std::string Document::path_of(NodeRef target) const {
   std::string path;
-  if (target.document() != this) return path;
-  if (!path_search(root(), target, &path, 0)) path.clear();
+  std::vector<Step> steps;
+  if (!steps_to(*this, target, &steps)) return path;
+  for (const Step& step : steps) {
+    if (!step.parent.is_map()) {
+      fmt::format_to(std::back_inserter(path), "[{}]", step.index);
+      continue;
+    }
+    std::string_view k = step.parent.key_at(step.index).str();
+    if (!path.empty()) path.push_back('.');
+    if (k.find_first_of(".[]\"") == std::string_view::npos) {
+      path.append(k);
+    } else {
+      fmt::format_to(std::back_inserter(path), "\"{}\"", k);
+    }
+  }
   return path;
 }
 

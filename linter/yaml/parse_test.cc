@@ -1,6 +1,7 @@
 #include "linter/yaml/parse.h"
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
 #include <string>
 
@@ -90,8 +91,8 @@ TEST_CASE("duplicate keys in large maps use the hashed path") {
 }
 
 TEST_CASE("merge keys and aliases") {
-  ParsedStream p = parse(
-      "base: &b {x: 1, y: 2}\nderived:\n  <<: *b\n  y: 3\nref: *b\n");
+  ParsedStream p =
+      parse("base: &b {x: 1, y: 2}\nderived:\n  <<: *b\n  y: 3\nref: *b\n");
   REQUIRE(p.diagnostics.empty());
   NodeRef root = p.documents[0]->root();
   CHECK(root["derived"]["x"].str() == "1");
@@ -144,13 +145,103 @@ TEST_CASE("encoding checks name the line and column") {
 }
 
 TEST_CASE("path_of names the YAML path") {
-  ParsedStream p = parse("spec:\n  containers:\n  - name: a\n    image: x\n"
-                         "metadata:\n  labels:\n    app.kubernetes.io/name: y\n");
+  ParsedStream p = parse(
+      "spec:\n  containers:\n  - name: a\n    image: x\n"
+      "metadata:\n  labels:\n    app.kubernetes.io/name: y\n");
   const Document& d = *p.documents[0];
   NodeRef image = d.root()["spec"]["containers"].at(0)["image"];
   CHECK(d.path_of(image) == "spec.containers[0].image");
   NodeRef label = d.root()["metadata"]["labels"]["app.kubernetes.io/name"];
   CHECK(d.path_of(label) == "metadata.labels.\"app.kubernetes.io/name\"");
+}
+
+namespace {
+
+// Reference answers: visit every branch, first match wins.
+bool dfs_path(NodeRef node, NodeRef target, std::string* path, NodeRef* key) {
+  if (node == target) return true;
+  for (std::uint32_t i = 0; i < node.size(); ++i) {
+    std::size_t keep = path->size();
+    if (node.is_map()) {
+      std::string_view k = node.key_at(i).str();
+      if (!path->empty()) path->push_back('.');
+      *path += k.find_first_of(".[]\"") == std::string_view::npos
+                   ? std::string(k)
+                   : fmt::format("\"{}\"", k);
+      if (node.key_at(i) == target) {
+        *key = NodeRef();
+        return true;
+      }
+    } else {
+      *path += fmt::format("[{}]", i);
+    }
+    if (node.at(i) == target) {
+      *key = node.is_map() ? node.key_at(i) : NodeRef();
+      return true;
+    }
+    if (dfs_path(node.at(i), target, path, key)) return true;
+    path->resize(keep);
+  }
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("path_of and key_of find every node, aliases and merge keys too") {
+  ParsedStream p = parse(R"(kind: Deployment
+metadata: {name: x, labels: {a.b/c: d, e: [1, {f: g}]}}
+base: &base
+  cpu: 1
+  nested: {deep: [a, [b, c], {d: e}]}
+spec:
+  template:
+    spec:
+      containers:
+      - name: a
+        resources:
+          <<: *base
+          memory: 1Gi
+      - {name: b, args: [--x, "--y"], env: [{name: N, value: v}]}
+      - *base
+  empty: {}
+  list: []
+  "quoted.key": [[[]], [{}]]
+---
+- top
+- [level, {two: [three]}]
+)");
+  REQUIRE(p.documents.size() == 2);
+  int checked = 0;
+  for (const auto& doc : p.documents) {
+    const Document& d = *doc;
+    for (std::uint32_t i = 0; i < d.node_count(); ++i) {
+      NodeRef node(&d, i);
+      std::string want;
+      NodeRef want_key;
+      if (!dfs_path(d.root(), node, &want, &want_key)) continue;
+      CAPTURE(i);
+      CHECK(d.path_of(node) == want);
+      NodeRef key = d.key_of(node);
+      CHECK(key.valid() == want_key.valid());
+      if (key.valid()) CHECK(key.str() == want_key.str());
+      ++checked;
+    }
+  }
+  CHECK(checked > 60);
+  const Document& d = *p.documents[0];
+  NodeRef deep =
+      d.root()["spec"]["template"]["spec"]["containers"].at(1)["env"].at(
+          0)["value"];
+  CHECK(d.path_of(deep) == "spec.template.spec.containers[1].env[0].value");
+  CHECK(d.key_of(deep).str() == "value");
+  NodeRef label = d.root()["metadata"]["labels"]["e"].at(1)["f"];
+  CHECK(d.path_of(label) == "metadata.labels.e[1].f");
+  CHECK(d.path_of(d.root()["spec"]["quoted.key"].at(1).at(0)) ==
+        "spec.\"quoted.key\"[1][0]");
+  CHECK(d.path_of(d.root()) == "");
+  CHECK_FALSE(d.key_of(d.root()).valid());
+  const Document& list = *p.documents[1];
+  CHECK(list.path_of(list.root().at(1).at(1)["two"].at(0)) == "[1][1].two[0]");
 }
 
 }  // namespace launchlint

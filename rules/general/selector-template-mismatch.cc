@@ -1,6 +1,6 @@
 #include <fmt/format.h>
 
-#include "linter/model/selectors.h"
+#include "linter/analysis/label_selector.h"
 #include "linter/rules/rule.h"
 
 namespace launchlint {
@@ -15,20 +15,26 @@ void check(const LintContext&, const Object& object, Reporter& out) {
   NodeRef selector = object.spec()["selector"];
   if (!selector.is_map() || object.pods.empty()) return;
   NodeRef labels = object.pods.front().metadata["labels"];
-  if (selector_matches(selector, labels)) return;
-  // Point at the first selector term the template's labels miss.
-  NodeRef at = selector;
+  // An unknown operator is the schema's concern.
+  LabelSelector parsed = parse_label_selector(selector);
+  LabelSet have = LabelSet::from_node(labels);
+  if (parsed.invalid || parsed.matches(have)) return;
+  // Point at the first selector term the template's labels miss: the
+  // requirements are matchLabels' entries, then matchExpressions', in order.
+  std::vector<NodeRef> terms;
   NodeRef match_labels = selector["matchLabels"];
-  for (std::uint32_t i = 0; i < match_labels.size(); ++i) {
-    NodeRef have = labels[match_labels.key_at(i).str()];
-    if (!have.is_scalar() || have.str() != match_labels.at(i).str()) {
-      at = match_labels.at(i);
+  for (std::uint32_t i = 0; i < match_labels.size(); ++i)
+    terms.push_back(match_labels.at(i));
+  NodeRef exprs = selector["matchExpressions"];
+  for (std::uint32_t i = 0; i < exprs.size(); ++i) terms.push_back(exprs.at(i));
+  NodeRef at = selector;
+  for (std::size_t i = 0; i < parsed.requirements.size(); ++i) {
+    LabelSelector one;
+    one.requirements.push_back(parsed.requirements[i]);
+    if (!one.matches(have)) {
+      if (i < terms.size()) at = terms[i];
       break;
     }
-  }
-  NodeRef exprs = selector["matchExpressions"];
-  for (std::uint32_t i = 0; at == selector && i < exprs.size(); ++i) {
-    if (!expression_matches(exprs.at(i), labels)) at = exprs.at(i);
   }
   out.report(
       at,

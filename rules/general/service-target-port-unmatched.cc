@@ -2,7 +2,8 @@
 
 #include <fmt/format.h>
 
-#include "linter/model/selectors.h"
+#include "linter/analysis/namespace_model.h"
+#include "linter/analysis/pod_selections.h"
 #include "linter/rules/rule.h"
 
 namespace launchlint {
@@ -26,10 +27,11 @@ bool names_port(const PodTemplate& pod, std::string_view name) {
 // does not declare (containerPort is informational), so only a port *name*
 // that no selected container carries is certainly wrong.
 void check(const LintContext& context, const Object& object, Reporter& out) {
-  if (!object.is("", "Service")) return;
-  std::vector<SelectedPod> pods =
-      pods_selected_by(context.model, object.id.ns, object.spec()["selector"]);
+  if (!object.is("", "Service") || !context.namespaces) return;
+  const NamespaceModel& model = *context.namespaces;
+  std::span<const std::uint32_t> pods = model.selections().pods_of(object);
   if (pods.empty()) return;
+  const Object& first = *model.pods()[pods.front()].object;
   static const RE2 valid_name("[a-z0-9-]{1,15}");
   NodeRef ports = object.spec()["ports"];
   for (std::uint32_t i = 0; i < ports.size(); ++i) {
@@ -39,17 +41,17 @@ void check(const LintContext& context, const Object& object, Reporter& out) {
     if (!RE2::FullMatch(target.str(), valid_name))
       continue;  // invalid-port-name
     bool found = false;
-    for (const SelectedPod& s : pods)
-      found = found || names_port(*s.pod, target.str());
+    for (std::uint32_t p : pods)
+      found = found || names_port(*model.pods()[p].pod, target.str());
     if (found) continue;
     out.report(target,
                fmt::format("Service {} targets the port name {}, which no "
                            "container of the pods it selects ({}) declares: "
                            "the Service has no endpoints on that port; name "
                            "the containerPort {} or use an existing name",
-                           object.id.name, target.str(),
-                           pods.front().object->id.display(), target.str()),
-               {{pods.front().object->location(), "a selected workload"}});
+                           object.id.name, target.str(), first.id.display(),
+                           target.str()),
+               {{first.location(), "a selected workload"}});
   }
 }
 

@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
-#include "linter/model/selector_match.h"
+#include "linter/analysis/namespace_model.h"
+#include "linter/analysis/pod_selections.h"
 #include "linter/model/serving.h"
 #include "linter/rules/rule.h"
 
@@ -18,54 +19,12 @@ bool annotated(const PodTemplate& pod, const Object& object) {
   return false;
 }
 
-bool monitor_kind(const Object& o, bool* pods) {
-  *pods =
-      (o.group == "monitoring.coreos.com" && o.id.kind == "PodMonitor") ||
-      (o.group == "monitoring.googleapis.com" &&
-       (o.id.kind == "PodMonitoring" || o.id.kind == "ClusterPodMonitoring"));
-  return *pods ||
-         (o.group == "monitoring.coreos.com" && o.id.kind == "ServiceMonitor");
-}
-
-bool scraped(const LintContext& context, const Object& object,
-             const PodTemplate& pod) {
-  if (annotated(pod, object)) return true;
-  LabelSet labels = pod_labels(object, pod);
-  std::vector<const Object*> services;
-  bool services_found = false;
-  std::vector<const Object*> monitors;
-  for (auto [group, kind] : {std::pair{"monitoring.coreos.com", "ServiceMonitor"},
-                             {"monitoring.coreos.com", "PodMonitor"},
-                             {"monitoring.googleapis.com", "PodMonitoring"},
-                             {"monitoring.googleapis.com", "ClusterPodMonitoring"}}) {
-    const auto& found = context.model.all_of_kind(group, kind);
-    monitors.insert(monitors.end(), found.begin(), found.end());
-  }
-  for (const Object* monitor : monitors) {
-    const Object& m = *monitor;
-    bool pods = false;
-    if (!monitor_kind(m, &pods)) continue;
-    if (m.id.kind != "ClusterPodMonitoring" &&
-        !monitor_watches_namespace(m, object.id.ns))
-      continue;
-    NodeRef selector = m.spec()["selector"];
-    // A monitor without endpoints scrapes nothing.
-    NodeRef endpoints =
-        m.spec()[m.id.kind == "PodMonitor" ? "podMetricsEndpoints"
-                                           : "endpoints"];
-    if (endpoints.size() == 0) continue;
-    if (pods) {
-      if (label_selector_matches(selector, labels)) return true;
-      continue;
-    }
-    if (!services_found) {
-      services = services_selecting(context.model, object);
-      services_found = true;
-    }
-    for (const Object* svc : services) {
-      if (label_selector_matches(selector, labels_of(svc->labels())))
-        return true;
-    }
+// Whether a monitor with endpoints selects the pod, directly or through a
+// Service in front of it.
+bool scraped(const NamespaceModel& model, std::uint32_t pod) {
+  for (const Object* selector : model.selections().selecting(pod)) {
+    if (is_monitor(*selector) && monitor_endpoints(*selector).size() > 0)
+      return true;
   }
   return false;
 }
@@ -77,8 +36,11 @@ void check(const LintContext& context, const Object& object, Reporter& out) {
        object.id.kind == "ClusterServingRuntime"))
     return;
   // Jobs run to completion: a download or benchmark serves no traffic.
-  if (object.is_batch()) return;
-  for (const PodTemplate& pod : object.pods) {
+  if (object.is_batch() || !context.namespaces) return;
+  const NamespaceModel& model = *context.namespaces;
+  std::span<const std::uint32_t> refs = model.pods_of(object);
+  for (std::size_t k = 0; k < object.pods.size() && k < refs.size(); ++k) {
+    const PodTemplate& pod = object.pods[k];
     if (!answers_requests(object, pod)) continue;
     const Container* c = server_container(pod);
     if (c == nullptr) continue;
@@ -86,7 +48,7 @@ void check(const LintContext& context, const Object& object, Reporter& out) {
     MetricsEndpoint metrics = server_metrics(*c, server);
     // No endpoint, or switched off: metrics-disabled's (OBS004) concern.
     if (!metrics.available || !metrics.disabled_by.empty()) continue;
-    if (scraped(context, object, pod)) continue;
+    if (annotated(pod, object) || scraped(model, refs[k])) continue;
     int port = metrics.ports.empty() ? 0 : metrics.ports.front();
     out.report(pod.metadata.valid() ? pod.metadata : pod.holder,
                fmt::format("{} runs {} but nothing scrapes its metrics: no "

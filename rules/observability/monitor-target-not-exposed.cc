@@ -2,7 +2,8 @@
 
 #include <fmt/format.h>
 
-#include "linter/model/selector_match.h"
+#include "linter/analysis/namespace_model.h"
+#include "linter/analysis/pod_selections.h"
 #include "linter/model/serving.h"
 #include "linter/rules/rule.h"
 
@@ -94,16 +95,12 @@ std::string port_names(NodeRef ports) {
   return out.empty() ? "no named port" : out;
 }
 
-void check_service_monitor(const LintContext& context, const Object& monitor,
+void check_service_monitor(const NamespaceModel& model, const Object& monitor,
                            Reporter& out) {
-  NodeRef selector = monitor.spec()["selector"];
   NodeRef endpoints = monitor.spec()["endpoints"];
-  for (const Object& svc : context.model.objects) {
-    if (!svc.is("", "Service") ||
-        !monitor_watches_namespace(monitor, svc.id.ns) ||
-        !label_selector_matches(selector, labels_of(svc.labels())))
-      continue;
-    NodeRef ports = svc.spec()["ports"];
+  const PodSelections& selections = model.selections();
+  for (const Object* svc : selections.services_of(monitor)) {
+    NodeRef ports = svc->spec()["ports"];
     for (std::uint32_t e = 0; e < endpoints.size(); ++e) {
       NodeRef endpoint = endpoints.at(e);
       NodeRef name = endpoint["port"];
@@ -118,8 +115,8 @@ void check_service_monitor(const LintContext& context, const Object& monitor,
                                "Prometheus finds no target; use one of the "
                                "Service's port names",
                                monitor.id.display(), name.str(),
-                               svc.id.display(), port_names(ports)),
-                   {{location_of(ports.valid() ? ports : svc.root),
+                               svc->id.display(), port_names(ports)),
+                   {{location_of(ports.valid() ? ports : svc->root),
                      "the Service's ports"}});
         continue;
       }
@@ -127,55 +124,48 @@ void check_service_monitor(const LintContext& context, const Object& monitor,
           port["targetPort"].valid() ? port["targetPort"] : port["port"];
       long long number = 0;
       bool numeric = !target.quoted() && target.as_int(&number);
-      for (const Object& w : context.model.objects) {
-        if (w.id.ns != svc.id.ns || !w.runs_pods()) continue;
-        for (const PodTemplate& pod : w.pods) {
-          if (!map_selector_matches(svc.spec()["selector"], pod_labels(w, pod)))
-            continue;
-          Target t = resolve(pod, numeric ? "" : target.str(), number);
-          check_target(t, endpoint, monitor, w, out);
-        }
+      for (std::uint32_t p : selections.pods_of(*svc)) {
+        const PodRef& pod = model.pods()[p];
+        Target t = resolve(*pod.pod, numeric ? "" : target.str(), number);
+        check_target(t, endpoint, monitor, *pod.object, out);
       }
     }
   }
 }
 
-void check_pod_monitor(const LintContext& context, const Object& monitor,
+void check_pod_monitor(const NamespaceModel& model, const Object& monitor,
                        Reporter& out) {
-  NodeRef selector = monitor.spec()["selector"];
   NodeRef endpoints = monitor.spec()["podMetricsEndpoints"];
-  for (const Object& w : context.model.objects) {
-    if (!w.runs_pods() || !monitor_watches_namespace(monitor, w.id.ns))
-      continue;
-    for (const PodTemplate& pod : w.pods) {
-      if (!label_selector_matches(selector, pod_labels(w, pod))) continue;
-      for (std::uint32_t e = 0; e < endpoints.size(); ++e) {
-        NodeRef endpoint = endpoints.at(e);
-        NodeRef name = endpoint["port"];
-        if (!name.is_scalar()) continue;
-        Target t = resolve(pod, name.str(), 0);
-        if (t.container == nullptr) {
-          out.report(
-              name,
-              fmt::format("{} scrapes the container port \"{}\", "
-                          "which no container of {} declares: "
-                          "Prometheus finds no target; name the "
-                          "metrics port in containers[].ports",
-                          monitor.id.display(), name.str(), w.id.display()),
-              {{location_of(pod.holder), "the pod template"}});
-          continue;
-        }
-        check_target(t, endpoint, monitor, w, out);
+  for (std::uint32_t p : model.selections().pods_of(monitor)) {
+    const PodRef& pod = model.pods()[p];
+    const Object& w = *pod.object;
+    for (std::uint32_t e = 0; e < endpoints.size(); ++e) {
+      NodeRef endpoint = endpoints.at(e);
+      NodeRef name = endpoint["port"];
+      if (!name.is_scalar()) continue;
+      Target t = resolve(*pod.pod, name.str(), 0);
+      if (t.container == nullptr) {
+        out.report(
+            name,
+            fmt::format("{} scrapes the container port \"{}\", "
+                        "which no container of {} declares: "
+                        "Prometheus finds no target; name the "
+                        "metrics port in containers[].ports",
+                        monitor.id.display(), name.str(), w.id.display()),
+            {{location_of(pod.pod->holder), "the pod template"}});
+        continue;
       }
+      check_target(t, endpoint, monitor, w, out);
     }
   }
 }
 
 void check(const LintContext& context, const Object& object, Reporter& out) {
+  if (!context.namespaces) return;
   if (object.is("monitoring.coreos.com", "ServiceMonitor")) {
-    check_service_monitor(context, object, out);
+    check_service_monitor(*context.namespaces, object, out);
   } else if (object.is("monitoring.coreos.com", "PodMonitor")) {
-    check_pod_monitor(context, object, out);
+    check_pod_monitor(*context.namespaces, object, out);
   }
 }
 

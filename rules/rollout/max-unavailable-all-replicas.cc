@@ -1,6 +1,6 @@
 #include <fmt/format.h>
 
-#include "linter/model/selector_match.h"
+#include "linter/analysis/namespace_model.h"
 #include "linter/rules/rule.h"
 
 namespace launchlint {
@@ -24,7 +24,8 @@ void check(const LintContext& context, const Object& object, Reporter& out) {
   NodeRef value = max_unavailable(object);
   if (!value.is_scalar()) return;
   if (object.spec()["strategy"]["type"].str() == "Recreate") return;
-  long long replicas = least_replicas(context.model, object);
+  if (!context.namespaces) return;
+  long long replicas = context.namespaces->least_replicas(object);
   if (replicas <= 0) return;
   std::string_view text = value.str();
   long long down = 0;

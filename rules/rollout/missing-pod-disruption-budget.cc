@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
-#include "linter/model/selector_match.h"
+#include "linter/analysis/namespace_model.h"
+#include "linter/analysis/pod_selections.h"
 #include "linter/model/serving.h"
 #include "linter/rules/rule.h"
 
@@ -20,11 +21,14 @@ void check(const LintContext& context, const Object& object, Reporter& out) {
   if (!replicated_kind(object)) return;
   ServerKind server = object_server(object);
   if (server == ServerKind::None) return;
-  long long replicas = least_replicas(context.model, object);
+  if (!context.namespaces) return;
+  const NamespaceModel& model = *context.namespaces;
+  long long replicas = model.least_replicas(object);
   if (replicas < 2) return;
-  for (const Object* pdb : objects_of(context.model, object.id.ns, "policy",
-                                      "PodDisruptionBudget")) {
-    if (selects_pods_of(pdb->spec()["selector"], object)) return;
+  for (std::uint32_t p : model.pods_of(object)) {
+    for (const Object* selector : model.selections().selecting(p)) {
+      if (selector->is("policy", "PodDisruptionBudget")) return;
+    }
   }
   NodeRef at = object.spec()["replicas"];
   out.report(at.valid() ? at : object.spec(),

@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
-#include "linter/model/selector_match.h"
+#include "linter/analysis/namespace_model.h"
+#include "linter/analysis/pod_selections.h"
 #include "linter/rules/rule.h"
 
 namespace launchlint {
@@ -50,13 +51,17 @@ void check(const LintContext& context, const Object& object, Reporter& out) {
   }
   if (!min_available.as_int(&n)) return;
   // Compare with the replicas of the workloads it selects.
+  if (!context.namespaces) return;
+  const NamespaceModel& model = *context.namespaces;
   long long replicas = 0;
   std::vector<RelatedLocation> related;
-  for (const Object* workload : context.model.in_namespace(object.id.ns)) {
-    const Object& w = *workload;
-    if (!w.runs_pods() || w.is_batch() || w.id.kind == "Pod") continue;
-    if (!selects_pods_of(spec["selector"], w)) continue;
-    long long r = least_replicas(context.model, w);
+  const Object* last = nullptr;
+  for (std::uint32_t p : model.selections().pods_of(object)) {
+    const Object& w = *model.pods()[p].object;
+    if (&w == last) continue;  // a workload's templates are adjacent
+    last = &w;
+    if (w.is_batch() || w.id.kind == "Pod") continue;
+    long long r = model.least_replicas(w);
     replicas += r;
     related.push_back(
         {w.location(), fmt::format("{} runs {} replica{}", w.id.display(), r,

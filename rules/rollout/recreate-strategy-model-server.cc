@@ -1,6 +1,6 @@
 #include <fmt/format.h>
 
-#include "linter/model/selector_match.h"
+#include "linter/analysis/namespace_model.h"
 #include "linter/model/serving.h"
 #include "linter/rules/rule.h"
 
@@ -14,7 +14,8 @@ void check(const LintContext& context, const Object& object, Reporter& out) {
   if (type.str() != "Recreate") return;
   ServerKind server = object_server(object);
   if (server == ServerKind::None) return;
-  long long replicas = least_replicas(context.model, object);
+  if (!context.namespaces) return;
+  long long replicas = context.namespaces->least_replicas(object);
   if (replicas < 2) return;
   out.report(type,
              fmt::format("{} runs {} {} replicas with strategy Recreate: "

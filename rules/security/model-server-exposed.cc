@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 
-#include "linter/model/selectors.h"
+#include "linter/analysis/namespace_model.h"
+#include "linter/analysis/pod_selections.h"
 #include "linter/model/serving.h"
 #include "linter/rules/rule.h"
 
@@ -8,12 +9,12 @@ namespace launchlint {
 
 namespace {
 
-void check_service(const LintContext& context, const Object& service,
+void check_service(const NamespaceModel& model, const Object& service,
                    Reporter& out) {
   NodeRef type = service.spec()["type"];
   if (type.str() != "LoadBalancer" && type.str() != "NodePort") return;
-  for (const SelectedPod& s : pods_selected_by(context.model, service.id.ns,
-                                               service.spec()["selector"])) {
+  for (std::uint32_t p : model.selections().pods_of(service)) {
+    const PodRef& s = model.pods()[p];
     if (!server_container(*s.pod) && !is_model_server(*s.object)) continue;
     out.report(type,
                fmt::format("Service {} exposes the model server {} directly "
@@ -27,7 +28,8 @@ void check_service(const LintContext& context, const Object& service,
 }
 
 void check(const LintContext& context, const Object& object, Reporter& out) {
-  if (object.is("", "Service")) check_service(context, object, out);
+  if (object.is("", "Service") && context.namespaces)
+    check_service(*context.namespaces, object, out);
   for (const PodTemplate& pod : object.pods) {
     const Container* server = server_container(pod);
     if (!server) continue;

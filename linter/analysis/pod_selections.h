@@ -1,0 +1,65 @@
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <unordered_map>
+#include <vector>
+
+#include "linter/model/object.h"
+
+namespace launchlint {
+
+class NamespaceModel;
+
+// Which objects select which pod templates, computed once for the whole set
+// through the namespaces' label indexes and kept both ways, so that neither
+// "what does this Service reach" nor "what selects this pod" scans a
+// namespace:
+//   Service              spec.selector (a map; empty selects nothing)
+//   PodDisruptionBudget  spec.selector ({} selects every pod)
+//   PodMonitor           spec.selector in the namespaces it watches
+//   ServiceMonitor       the pods behind the Services it selects
+//   PodMonitoring        spec.selector in its namespace (Google Managed
+//   ClusterPodMonitoring   Prometheus), or in every namespace
+// A missing or malformed selector selects nothing. Also the
+// HorizontalPodAutoscaler of each workload.
+class PodSelections {
+ public:
+  explicit PodSelections(const NamespaceModel& model);
+
+  // Pods (indices into NamespaceModel::pods()) that `selector` selects, in
+  // input order; empty for an object of another kind.
+  std::span<const std::uint32_t> pods_of(const Object& selector) const;
+  // The objects above that select pod `pod`, in input order.
+  std::span<const Object* const> selecting(std::uint32_t pod) const {
+    return selecting_[pod];
+  }
+  // The Services a ServiceMonitor selects, in input order.
+  std::span<const Object* const> services_of(const Object& monitor) const;
+  // The HorizontalPodAutoscaler whose scaleTargetRef names `workload`, or
+  // null.
+  const Object* autoscaler_of(const Object& workload) const;
+
+ private:
+  void add(const Object& selector, std::vector<std::uint32_t> pods);
+
+  std::unordered_map<const Object*, std::vector<std::uint32_t>> pods_;
+  std::vector<std::vector<const Object*>> selecting_;  // per pod
+  std::unordered_map<const Object*, std::vector<const Object*>> services_;
+  std::unordered_map<const Object*, const Object*> autoscalers_;
+};
+
+// Whether a monitor's namespaceSelector (any / matchNames, else its own
+// namespace) watches namespace `ns`. ClusterPodMonitoring watches all.
+bool monitor_watches_namespace(const Object& monitor, std::string_view ns);
+
+// Prometheus-operator and Google Managed Prometheus monitors. `pods` tells
+// whether it selects pods directly (PodMonitor, PodMonitoring,
+// ClusterPodMonitoring) rather than Services (ServiceMonitor).
+bool is_monitor(const Object& object, bool* pods = nullptr);
+
+// The endpoints a monitor scrapes (endpoints or podMetricsEndpoints); none:
+// it scrapes nothing.
+NodeRef monitor_endpoints(const Object& monitor);
+
+}  // namespace launchlint
