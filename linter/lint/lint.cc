@@ -129,7 +129,13 @@ LintRun lint_paths(const std::vector<std::string>& paths,
     LintRun more = lint_inputs(inputs, renderings, set, options);
     merge_runs(std::move(more), &run);
   }
-  if (sets > 1) merge_duplicate_findings(&run.findings);
+  if (sets > 1) {
+    merge_duplicate_findings(&run.findings);
+    // The merged objects moved in: index them again and point every pod
+    // template at this model's accelerator names (the other runs' are gone).
+    run.model.finish(options.settings.accelerators);
+    run.namespaces = std::make_unique<NamespaceModel>(run.model);
+  }
   sort_findings(&run.findings);
   add_render_errors(renderings, &errors);
   run.errors.insert(run.errors.begin(), errors.begin(), errors.end());
