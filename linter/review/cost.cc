@@ -147,6 +147,7 @@ CostEstimate estimate_cost(const Model& model, const Object& o,
   if (prices.set) {
     auto it = prices.gpu.find(est.gpu_product);
     if (it == prices.gpu.end()) it = prices.gpu.find("default");
+    est.gpu_unpriced = est.gpus > 0 && it == prices.gpu.end();
     double gpu_price = it == prices.gpu.end() ? 0 : it->second;
     double per_replica = est.gpus * gpu_price +
                          est.cpu_cores * prices.cpu_core +
