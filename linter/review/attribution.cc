@@ -11,6 +11,12 @@ namespace launchlint {
 
 namespace {
 
+bool is_inference_pool(const Object& o) {
+  return o.id.kind == "InferencePool" &&
+         (o.group == "inference.networking.x-k8s.io" ||
+          o.group == "inference.networking.k8s.io");
+}
+
 std::string service_account_of(const Object& o) {
   for (const PodTemplate& pod : o.pods) {
     std::string_view sa = pod.spec["serviceAccountName"].str();
@@ -73,6 +79,89 @@ std::vector<std::size_t> Attribution::behind_service(
   return pods_matching(service.id.ns, [&](const LabelSet& labels) {
     return map_selector_matches(selector, labels);
   });
+}
+
+std::vector<std::size_t> Attribution::behind_service_named(
+    std::string_view ns, std::string_view name) const {
+  const Object* svc = find(ObjectId{"v1", "Service", ns, name});
+  return svc ? behind_service(*svc) : std::vector<std::size_t>{};
+}
+
+// An InferencePool selects model-server pods: v1 by a LabelSelector,
+// v1alpha2 by a plain label map.
+std::vector<std::size_t> Attribution::in_pool(const Object& pool) const {
+  NodeRef selector = pool.spec()["selector"];
+  bool label_selector =
+      selector["matchLabels"].valid() || selector["matchExpressions"].valid();
+  return pods_matching(pool.id.ns, [&](const LabelSet& labels) {
+    return label_selector ? label_selector_matches(selector, labels)
+                          : map_selector_matches(selector, labels);
+  });
+}
+
+// HTTPRoute, GRPCRoute and the like: the Services and InferencePools of
+// their rules' backendRefs.
+std::vector<std::size_t> Attribution::behind_route(const Object& route) const {
+  std::vector<std::size_t> out;
+  NodeRef rules = route.spec()["rules"];
+  for (std::uint32_t r = 0; r < rules.size(); ++r) {
+    NodeRef refs = rules.at(r)["backendRefs"];
+    for (std::uint32_t i = 0; i < refs.size(); ++i) {
+      NodeRef ref = refs.at(i);
+      std::string_view kind =
+          ref["kind"].valid() ? ref["kind"].str() : "Service";
+      std::string_view ns =
+          ref["namespace"].valid() ? ref["namespace"].str() : route.id.ns;
+      std::vector<std::size_t> more;
+      if (kind == "Service") {
+        more = behind_service_named(ns, ref["name"].str());
+      } else if (kind == "InferencePool") {
+        for (const Object& pool : model_.objects) {
+          if (is_inference_pool(pool) && pool.id.ns == ns &&
+              pool.id.name == ref["name"].str())
+            more = in_pool(pool);
+        }
+      }
+      out.insert(out.end(), more.begin(), more.end());
+    }
+  }
+  return out;
+}
+
+// networking.k8s.io/v1 Ingress: the default backend and every path's.
+std::vector<std::size_t> Attribution::behind_ingress(
+    const Object& ingress) const {
+  std::vector<std::size_t> out;
+  auto add = [&](NodeRef backend) {
+    std::string_view name = backend["service"]["name"].str();
+    if (name.empty()) return;
+    std::vector<std::size_t> more = behind_service_named(ingress.id.ns, name);
+    out.insert(out.end(), more.begin(), more.end());
+  };
+  add(ingress.spec()["defaultBackend"]);
+  NodeRef rules = ingress.spec()["rules"];
+  for (std::uint32_t r = 0; r < rules.size(); ++r) {
+    NodeRef paths = rules.at(r)["http"]["paths"];
+    for (std::uint32_t i = 0; i < paths.size(); ++i)
+      add(paths.at(i)["backend"]);
+  }
+  return out;
+}
+
+// An HPA's or a KEDA ScaledObject's scaleTargetRef (KEDA's kind defaults to
+// Deployment).
+std::vector<std::size_t> Attribution::scale_target(const Object& scaler) const {
+  std::vector<std::size_t> out;
+  NodeRef target = scaler.spec()["scaleTargetRef"];
+  std::string_view kind =
+      target["kind"].valid() ? target["kind"].str() : "Deployment";
+  for (std::size_t w : workloads_) {
+    const Object& t = model_.objects[w];
+    if (t.id.ns == scaler.id.ns && t.id.kind == kind &&
+        t.id.name == target["name"].str())
+      out.push_back(w);
+  }
+  return out;
 }
 
 // A ServiceMonitor selects Services (by their own labels) and scrapes the
@@ -194,14 +283,16 @@ std::vector<std::size_t> Attribution::workloads_of(const Finding& f) const {
   } else if (o->is("monitoring.coreos.com", "ServiceMonitor") ||
              o->is("monitoring.coreos.com", "PodMonitor")) {
     out = monitored_by(*o);
-  } else if (o->is("autoscaling", "HorizontalPodAutoscaler")) {
-    NodeRef target = o->spec()["scaleTargetRef"];
-    for (std::size_t w : workloads_) {
-      const Object& t = model_.objects[w];
-      if (t.id.ns == o->id.ns && t.id.kind == target["kind"].str() &&
-          t.id.name == target["name"].str())
-        out.push_back(w);
-    }
+  } else if (o->is("autoscaling", "HorizontalPodAutoscaler") ||
+             o->is("keda.sh", "ScaledObject")) {
+    out = scale_target(*o);
+  } else if (o->is("networking.k8s.io", "Ingress")) {
+    out = behind_ingress(*o);
+  } else if (o->group == "gateway.networking.k8s.io" &&
+             kind.ends_with("Route")) {
+    out = behind_route(*o);
+  } else if (is_inference_pool(*o)) {
+    out = in_pool(*o);
   } else if (o->is("", "Secret") || o->is("", "ConfigMap") ||
              o->is("", "PersistentVolumeClaim")) {
     out = using_object(*o);

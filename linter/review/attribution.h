@@ -14,8 +14,11 @@ namespace launchlint {
 // that namespace; for a ServiceAccount, binding or role, the workloads that
 // run as the accounts involved; for a Service, PDB, NetworkPolicy or
 // PodMonitor, the workloads its selector matches; for a ServiceMonitor, the
-// workloads behind the Services it selects; for an HPA, its scale target;
-// for a Secret, ConfigMap or PersistentVolumeClaim, the workloads that use it.
+// workloads behind the Services it selects; for an Ingress or a Gateway API
+// route, the workloads behind its backend Services (and InferencePools); for
+// an InferencePool, the workloads its selector matches; for an HPA or a KEDA
+// ScaledObject, its scale target; for a Secret, ConfigMap or
+// PersistentVolumeClaim, the workloads that use it.
 class Attribution {
  public:
   explicit Attribution(const Model& model);
@@ -35,6 +38,12 @@ class Attribution {
   std::vector<std::size_t> pods_matching(std::string_view ns,
                                          Match matches) const;
   std::vector<std::size_t> behind_service(const Object& service) const;
+  std::vector<std::size_t> behind_service_named(std::string_view ns,
+                                                std::string_view name) const;
+  std::vector<std::size_t> in_pool(const Object& pool) const;
+  std::vector<std::size_t> behind_route(const Object& route) const;
+  std::vector<std::size_t> behind_ingress(const Object& ingress) const;
+  std::vector<std::size_t> scale_target(const Object& scaler) const;
   std::vector<std::size_t> monitored_by(const Object& monitor) const;
   std::vector<std::size_t> bound_to_role(const Object& role) const;
   std::vector<std::size_t> subjects_of(const Object& binding) const;

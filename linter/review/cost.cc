@@ -136,6 +136,17 @@ CostEstimate estimate_cost(const Model& model, const Object& o,
     est.min_replicas = number(hpa.spec()["minReplicas"], 1);
     est.max_replicas = number(hpa.spec()["maxReplicas"], est.min_replicas);
   }
+  // KEDA makes an HPA of its own: minReplicaCount (default 0) to
+  // maxReplicaCount (default 100); its target's kind defaults to Deployment.
+  for (const Object& so : model.objects) {
+    if (!so.is("keda.sh", "ScaledObject") || so.id.ns != o.id.ns) continue;
+    NodeRef target = so.spec()["scaleTargetRef"];
+    std::string_view kind =
+        target["kind"].valid() ? target["kind"].str() : "Deployment";
+    if (kind != o.id.kind || target["name"].str() != o.id.name) continue;
+    est.min_replicas = number(so.spec()["minReplicaCount"], 0);
+    est.max_replicas = number(so.spec()["maxReplicaCount"], 100);
+  }
   if (fixed > 0) {
     est.gpus += fixed_cost_gpus;
     est.cpu_cores += fixed_cpu;

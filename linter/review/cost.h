@@ -24,7 +24,8 @@ struct CostEstimate {
 // Requests (or limits when no request) of every long-running container of
 // every pod the workload runs, times replicas (LeaderWorkerSet groups,
 // InferenceService min/max replicas, Ray worker groups), priced with the
-// config's table. An HPA that targets the workload sets min and max.
+// config's table. An HPA or KEDA ScaledObject that targets the workload sets
+// min and max.
 CostEstimate estimate_cost(const Model& model, const Object& workload,
                            const Prices& prices);
 

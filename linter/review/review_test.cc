@@ -361,6 +361,22 @@ spec:
   CHECK(c.hourly_max == doctest::Approx(4 * per_replica));
   CHECK(c.monthly_max() == doctest::Approx(4 * per_replica * 730));
   CHECK(run->review.currency == "EUR");
+
+  // A KEDA ScaledObject instead: scale to zero, up to maxReplicaCount.
+  std::string keda = manifests.substr(0, manifests.find("---")) + R"(---
+apiVersion: keda.sh/v1alpha1
+kind: ScaledObject
+metadata: {name: llm, namespace: ops}
+spec:
+  scaleTargetRef: {name: llm}
+  maxReplicaCount: 6
+)";
+  auto scaled = review_of(keda, config);
+  REQUIRE(scaled->review.workloads.size() == 1);
+  CHECK(scaled->review.workloads[0].cost.min_replicas == 0);
+  CHECK(scaled->review.workloads[0].cost.max_replicas == 6);
+  CHECK(scaled->review.workloads[0].cost.hourly_max ==
+        doctest::Approx(6 * per_replica));
 }
 
 TEST_CASE("cost: the config's accelerator names count and price") {
@@ -539,6 +555,47 @@ metadata: {name: q, namespace: ops}
 apiVersion: v1
 kind: ConfigMap
 metadata: {name: unused, namespace: ops}
+---
+apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata: {name: api, namespace: ops}
+spec:
+  rules:
+  - http:
+      paths:
+      - {path: /, pathType: Prefix, backend: {service: {name: api, port: {number: 80}}}}
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: {name: api, namespace: ops}
+spec:
+  rules:
+  - backendRefs: [{name: api, port: 80}]
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: {name: pool, namespace: ops}
+spec:
+  rules:
+  - backendRefs: [{group: inference.networking.k8s.io, kind: InferencePool, name: batch}]
+---
+apiVersion: inference.networking.k8s.io/v1
+kind: InferencePool
+metadata: {name: batch, namespace: ops}
+spec:
+  selector: {matchLabels: {app: batch}}
+---
+apiVersion: inference.networking.x-k8s.io/v1alpha2
+kind: InferencePool
+metadata: {name: api-alpha, namespace: ops}
+spec:
+  selector: {app: api}
+---
+apiVersion: keda.sh/v1alpha1
+kind: ScaledObject
+metadata: {name: api, namespace: ops}
+spec:
+  scaleTargetRef: {name: api}
 )");
   Attribution attribution(model);
   auto names_for = [&](std::string_view kind, std::string_view name) {
@@ -578,6 +635,12 @@ metadata: {name: unused, namespace: ops}
   CHECK(names_for("ConfigMap", "batch-cfg") == "batch");
   CHECK(names_for("PersistentVolumeClaim", "weights") == "batch");
   CHECK(names_for("ConfigMap", "unused") == "");
+  CHECK(names_for("Ingress", "api") == "api");
+  CHECK(names_for("HTTPRoute", "api") == "api");
+  CHECK(names_for("HTTPRoute", "pool") == "batch");
+  CHECK(names_for("InferencePool", "batch") == "batch");
+  CHECK(names_for("InferencePool", "api-alpha") == "api");
+  CHECK(names_for("ScaledObject", "api") == "api");
 }
 
 TEST_CASE("primary risk: an info finding when nothing worse is open") {
