@@ -41,15 +41,17 @@ std::vector<std::string> unpriced_notes(const Review& review) {
   for (const WorkloadReview& w : review.workloads) {
     if (!w.cost.gpu_unpriced) continue;
     const CostEstimate& c = w.cost;
-    std::string gpus = fmt::format("{} GPU{}", c.gpus, c.gpus == 1 ? "" : "s");
+    bool one = c.gpus == 1;
+    std::string gpus = fmt::format("{} GPU{}", c.gpus, one ? "" : "s");
+    std::string_view count = one ? "counts 0" : "count 0";
     notes.push_back(
         c.gpu_product == "default"
             ? fmt::format("{}: {} of unknown product (no product node label) "
-                          "count 0: prices.gpu has no \"default\"",
-                          w.object->id.display(), gpus)
-            : fmt::format("{}: {} {} count 0: prices.gpu has neither {} nor "
+                          "{}: prices.gpu has no \"default\"",
+                          w.object->id.display(), gpus, count)
+            : fmt::format("{}: {} {} {}: prices.gpu has neither {} nor "
                           "\"default\"",
-                          w.object->id.display(), gpus, c.gpu_product,
+                          w.object->id.display(), gpus, c.gpu_product, count,
                           c.gpu_product));
   }
   return notes;
