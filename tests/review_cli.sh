@@ -141,6 +141,8 @@ PY
 "$bin" review --config "$cfg" --format markdown testdata/examples/vllm-quickstart.yaml >"$tmp/block.md"
 grep -qF 'pin a commit with --revision &lt;commit-sha&gt;' "$tmp/block.md" &&
   echo "ok   markdown escapes <commit-sha>" || { echo "FAIL markdown escaping"; fail=1; }
+grep -qF 'so remove `privileged: true`' "$tmp/block.md" &&
+  echo "ok   markdown keeps code spans as written" || { echo "FAIL markdown code span"; fail=1; }
 
 "$bin" lint --config "$cfg" --today 2026-11-28 "$example" >"$tmp/lint"
 check "lint with a suppressed finding exit 0" 0 $?
