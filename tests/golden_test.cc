@@ -1,5 +1,6 @@
 // Golden files for the output writers: the fixture set under
-// testdata/outputs/ rendered as text (plain and colored), JSON and SARIF must
+// testdata/outputs/ rendered as text (plain and colored), JSON and SARIF, and
+// the review of testdata/review-output/ as text, markdown and JSON, must
 // match tests/golden/ byte for byte. The reports are machine independent:
 // paths are relative to the source folder, %SRCROOT% is a fixed folder and
 // the tool version is written as @VERSION@. Rule messages and the docs of
@@ -65,6 +66,16 @@ TEST_CASE("golden: text, JSON and SARIF writers") {
   check_golden("outputs.json", without_version(linted.json()));
   // Only the rules that fired, so that new rules do not touch the golden.
   check_golden("outputs.sarif", without_version(linted.sarif(false)));
+}
+
+TEST_CASE("golden: review text, markdown and JSON writers") {
+  auto reviewed = testing::review_fixture();
+  REQUIRE(reviewed->review.workloads.size() == 4);
+  CHECK(reviewed->review.decision.verdict == Verdict::Block);
+  check_golden("review.txt", reviewed->text());
+  check_golden("review.color.txt", reviewed->text(/*color=*/true));
+  check_golden("review.md", reviewed->markdown());
+  check_golden("review.json", without_version(reviewed->json()));
 }
 
 }  // namespace launchlint

@@ -158,6 +158,71 @@ TEST_CASE("the JSON schema rejects broken output") {
   CHECK(schema_errors(json_schema(), "{\"tool\": ") != "");
 }
 
+TEST_CASE("review JSON: workloads and decision as issue 5 lists them") {
+  auto reviewed = testing::review_fixture();
+  std::string json = reviewed->json();
+  REQUIRE(schema_errors(json_schema(), json) == "");
+  rapidjson::Document doc = parse(json);
+  const auto& w = doc["workloads"][0];
+  for (const char* key : {"apiVersion", "kind", "namespace", "name"})
+    CHECK(w[key].IsString());
+  CHECK(std::string(w["areas"]["scheduling"].GetString()) == "warn");
+  CHECK(std::string(w["owners"]["rollback"].GetString()) == "team-llm");
+  CHECK(std::string(w["owners"]["slo"].GetString()) == "team-llm-sre");
+  CHECK(w["cost"]["hourlyMax"].GetDouble() >
+        w["cost"]["hourlyMin"].GetDouble());
+  const auto& d = doc["decision"];
+  CHECK(std::string(d["verdict"].GetString()) == "block");
+  CHECK(std::string(d["primaryRisk"]["rule"].GetString()) == "ROL001");
+  const auto& e = d["acceptedExceptions"][0];
+  CHECK(std::string(e["rule"].GetString()) == "ROL001");
+  CHECK(std::string(e["object"]["name"].GetString()) == "chat");
+  CHECK(std::string(e["owner"].GetString()) == "team-llm");
+  CHECK(std::string(e["expires"].GetString()) == "2026-12-31");
+  CHECK(std::string(d["reviewDate"].GetString()) == "2026-12-31");
+  std::size_t suppressed = 0;
+  for (const auto& f : doc["findings"].GetArray()) {
+    if (!f["suppressed"].GetBool()) continue;
+    ++suppressed;
+    CHECK(f["suppressionReason"].GetStringLength() > 0);
+  }
+  CHECK(suppressed == 2);
+
+  // Each key the issue lists is required, with its values.
+  struct Case {
+    const char* pointer;
+    std::string value;
+  };
+  for (const Case& c : std::vector<Case>{
+           {"/workloads/0/apiVersion", ""},
+           {"/workloads/0/kind", ""},
+           {"/workloads/0/namespace", ""},
+           {"/workloads/0/name", ""},
+           {"/workloads/0/areas/security", ""},
+           {"/workloads/0/areas/scheduling", "\"ok\""},
+           {"/workloads/0/areas/rollout", ""},
+           {"/workloads/0/areas/observability", ""},
+           {"/workloads/0/areas/cost", ""},
+           {"/workloads/0/owners/rollback", ""},
+           {"/workloads/0/owners/slo", ""},
+           {"/decision/verdict", "\"approve with conditions\""},
+           {"/decision/primaryRisk", ""},
+           {"/decision/primaryRisk/rule", ""},
+           {"/decision/acceptedExceptions", ""},
+           {"/decision/acceptedExceptions/0/rule", ""},
+           {"/decision/acceptedExceptions/0/object", ""},
+           {"/decision/acceptedExceptions/0/reason", ""},
+           {"/decision/acceptedExceptions/0/owner", ""},
+           {"/decision/acceptedExceptions/0/expires", "\"31/12/2026\""},
+           {"/decision/rollbackOwner", ""},
+           {"/decision/sloOwner", ""},
+           {"/decision/reviewDate", "\"soon\""},
+       }) {
+    INFO(c.pointer, " = ", c.value);
+    CHECK(schema_errors(json_schema(), edited(json, c.pointer, c.value)) != "");
+  }
+}
+
 TEST_CASE("SARIF output is valid against the SARIF 2.1.0 schema") {
   testing::Linted linted = lint_everything();
   linted.run.findings.push_back(suppressed_finding(linted));

@@ -8,7 +8,9 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <memory>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -39,8 +41,9 @@ struct Linted {
   LintRun run;
 
   Report report() const {
-    return Report{run.findings, run.model.stats, builtin_rules(),
-                  run.model.objects.size(), nullptr, run.errors};
+    return Report{run.findings,    run.model.stats,
+                  builtin_rules(), run.model.objects.size(),
+                  nullptr,         run.errors};
   }
   std::string text(bool color = false) const {
     std::ostringstream out;
@@ -106,6 +109,55 @@ inline std::vector<InMemoryFile> fixture_files(std::string_view folder) {
 
 inline Linted lint_fixtures() {
   return lint_in_memory(fixture_files("testdata/outputs"));
+}
+
+// The review writers' fixture: testdata/review-output/ with the config beside
+// it, reviewed as of 2026-11-28, so the review date does not move.
+struct Reviewed {
+  Config config;
+  Linted linted;
+  Review review;
+
+  Report report() const {
+    Report r = linted.report();
+    r.review = &review;
+    return r;
+  }
+  std::string text(bool color = false) const {
+    std::ostringstream out;
+    write_review_text(out, report(), color);
+    return out.str();
+  }
+  std::string markdown() const {
+    std::ostringstream out;
+    write_review_markdown(out, report());
+    return out.str();
+  }
+  std::string json() const {
+    std::ostringstream out;
+    write_json(out, report());
+    return out.str();
+  }
+};
+
+inline std::unique_ptr<Reviewed> review_fixture() {
+  auto r = std::make_unique<Reviewed>();
+  std::string config_path = "testdata/review-output/.launchlint.yaml";
+  std::vector<ConfigError> errors;
+  if (!load_config_text(config_path, read_file(source_path(config_path)),
+                        &r->config, &errors))
+    throw std::runtime_error(errors.at(0).format());
+  std::vector<InMemoryFile> files = fixture_files("testdata/review-output");
+  for (const InMemoryFile& f : files) r->linted.texts.emplace(f.path, f.text);
+  LintOptions options;
+  apply_config(r->config, &options.settings);
+  options.config = &r->config;
+  options.today = *parse_date("2026-11-28");
+  r->linted.run = lint_texts(files, options);
+  const LintRun& run = r->linted.run;
+  r->review = build_review(run.model, run.findings, run.accepted, r->config,
+                           options.settings, run.today);
+  return r;
 }
 
 }  // namespace launchlint::testing

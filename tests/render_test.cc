@@ -211,6 +211,25 @@ TEST_CASE("values sets lint each rendering and label the findings") {
   };
   CHECK(got == want);
 
+  // The merged model is whole: every pod template shares one accelerator
+  // vocabulary (the other sets' runs are gone) and the indexes point into the
+  // merged objects, so the review can read them.
+  const AcceleratorVocabulary* vocabulary = nullptr;
+  for (const Object& o : run.model.objects) {
+    for (const PodTemplate& pod : o.pods) {
+      if (!vocabulary) vocabulary = pod.accelerators;
+      CHECK(pod.accelerators == vocabulary);
+    }
+  }
+  CHECK(vocabulary != nullptr);
+  const Object* first = run.model.objects.data();
+  const Object* end = first + run.model.objects.size();
+  for (const Object* o : run.model.in_namespace("default"))
+    CHECK((o >= first && o < end));
+  REQUIRE(run.namespaces->pods().size() > 0);
+  for (const PodRef& pod : run.namespaces->pods())
+    CHECK((pod.object >= first && pod.object < end));
+
   // Every output names the set.
   Report report{run.findings, run.model.stats, builtin_rules(),
                 run.model.objects.size()};

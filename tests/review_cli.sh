@@ -129,8 +129,31 @@ check "missing input exit 2" 2 $?
 check "block exit 1" 1 $?
 contains "block decision" "$tmp/block" "Decision: block"
 
+# A block says what to fix: the open findings come first, as lint prints them.
+python3 - "$tmp/block" <<'PY' && echo "ok   block lists the open findings before the review" || { echo "FAIL block findings"; cat "$tmp/block"; fail=1; }
+import sys
+lines = open(sys.argv[1]).read().split("\n")
+finding = next(i for i, l in enumerate(lines) if l.startswith(
+    "testdata/examples/vllm-quickstart.yaml:37:23: error: ") and l.endswith("[SEC001]"))
+assert finding < next(i for i, l in enumerate(lines) if l.startswith("Launch review: "))
+PY
+# Markdown keeps "<commit-sha>" of a message visible (GitHub drops unknown tags).
+"$bin" review --config "$cfg" --format markdown testdata/examples/vllm-quickstart.yaml >"$tmp/block.md"
+grep -qF 'pin a commit with --revision &lt;commit-sha&gt;' "$tmp/block.md" &&
+  echo "ok   markdown escapes <commit-sha>" || { echo "FAIL markdown escaping"; fail=1; }
+grep -qF 'so remove `privileged: true`' "$tmp/block.md" &&
+  echo "ok   markdown keeps code spans as written" || { echo "FAIL markdown code span"; fail=1; }
+
 "$bin" lint --config "$cfg" --today 2026-11-28 "$example" >"$tmp/lint"
 check "lint with a suppressed finding exit 0" 0 $?
+# lint's JSON carries the matrix and the decision too.
+"$bin" lint --config "$cfg" --today 2026-11-28 --format json "$example" >"$tmp/lint.json"
+python3 - "$tmp/lint.json" <<'PY' && echo "ok   lint JSON has workloads and decision" || fail=1
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["decision"]["verdict"] == "approve-with-conditions", d.get("decision")
+assert [w["name"] for w in d["workloads"]] == ["llama-3-8b"], d.get("workloads")
+PY
 
 # review takes lint's chart options: values files, --namespace, values sets.
 chart=testdata/charts/llm-stack

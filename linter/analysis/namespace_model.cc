@@ -18,26 +18,29 @@ std::string object_key(std::string_view ns, std::string_view kind,
 
 // API groups whose kinds never make pods, beside the built-in workloads.
 bool makes_no_pods(std::string_view group, std::string_view kind) {
-  static constexpr std::string_view kGroups[] = {"",
-                                                 "admissionregistration.k8s.io",
-                                                 "apiextensions.k8s.io",
-                                                 "apps",
-                                                 "autoscaling",
-                                                 "batch",
-                                                 "bitnami.com",
-                                                 "cert-manager.io",
-                                                 "coordination.k8s.io",
-                                                 "discovery.k8s.io",
-                                                 "external-secrets.io",
-                                                 "gateway.networking.k8s.io",
-                                                 "keda.sh",
-                                                 "monitoring.googleapis.com",
-                                                 "networking.k8s.io",
-                                                 "policy",
-                                                 "rbac.authorization.k8s.io",
-                                                 "scheduling.k8s.io",
-                                                 "secrets-store.csi.x-k8s.io",
-                                                 "storage.k8s.io"};
+  static constexpr std::string_view kGroups[] = {
+      "",
+      "admissionregistration.k8s.io",
+      "apiextensions.k8s.io",
+      "apps",
+      "autoscaling",
+      "batch",
+      "bitnami.com",
+      "cert-manager.io",
+      "coordination.k8s.io",
+      "discovery.k8s.io",
+      "external-secrets.io",
+      "gateway.networking.k8s.io",
+      "inference.networking.k8s.io",
+      "inference.networking.x-k8s.io",
+      "keda.sh",
+      "monitoring.googleapis.com",
+      "networking.k8s.io",
+      "policy",
+      "rbac.authorization.k8s.io",
+      "scheduling.k8s.io",
+      "secrets-store.csi.x-k8s.io",
+      "storage.k8s.io"};
   for (std::string_view g : kGroups) {
     if (g == group) return true;
   }
@@ -122,8 +125,11 @@ NamespaceModel::NamespaceModel(const Model& model)
       info.http_routes.push_back(&o);
     } else if (group == "policy" && kind == "PodDisruptionBudget") {
       info.pdbs.push_back(&o);
-    } else if (group == "autoscaling" && kind == "HorizontalPodAutoscaler") {
+    } else if ((group == "autoscaling" && kind == "HorizontalPodAutoscaler") ||
+               (group == "keda.sh" && kind == "ScaledObject")) {
       info.hpas.push_back(&o);
+    } else if (is_inference_pool(o)) {
+      info.inference_pools.push_back(&o);
     } else if (group == "monitoring.coreos.com") {
       if (kind == "ServiceMonitor")
         info.service_monitors.push_back(&o);
@@ -211,11 +217,8 @@ LabelSet pod_labels(const Object& object, const PodTemplate& pod) {
 }
 
 long long NamespaceModel::least_replicas(const Object& workload) const {
-  if (const Object* hpa = selections_->autoscaler_of(workload)) {
-    long long n = 1;
-    hpa->spec()["minReplicas"].as_int(&n);
-    return n;
-  }
+  if (const Object* scaler = selections_->autoscaler_of(workload))
+    return autoscaler_range(*scaler).min;
   return workload.replicas();
 }
 

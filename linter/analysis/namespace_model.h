@@ -38,8 +38,11 @@ struct NamespaceInfo {
 
   std::vector<const Object*> service_accounts, roles, role_bindings,
       network_policies, resource_quotas, limit_ranges, services, ingresses,
-      http_routes, pdbs, hpas, secrets, config_maps, secret_providers, pvcs,
+      http_routes, pdbs, secrets, config_maps, secret_providers, pvcs,
       workloads;
+  // HorizontalPodAutoscalers and KEDA ScaledObjects (which make one).
+  std::vector<const Object*> hpas;
+  std::vector<const Object*> inference_pools;
   // ServiceMonitors; PodMonitors and Google's PodMonitorings.
   std::vector<const Object*> service_monitors, pod_monitors;
   std::vector<std::uint32_t> pods;       // indices into NamespaceModel::pods()
@@ -104,8 +107,8 @@ class NamespaceModel {
   const NetworkPolicyIndex& network_policies() const { return *netpol_; }
   // What Services, PodDisruptionBudgets, monitors and autoscalers select.
   const PodSelections& selections() const { return *selections_; }
-  // The fewest replicas a workload runs: its autoscaler's minReplicas
-  // (default 1) when one scales it, else spec.replicas (default 1).
+  // The fewest replicas a workload runs: its autoscaler's minimum when one
+  // scales it, else spec.replicas (default 1).
   long long least_replicas(const Object& workload) const;
 
  private:

@@ -45,6 +45,29 @@ bool is_monitor(const Object& o, bool* pods) {
   return pod_monitor || o.is("monitoring.coreos.com", "ServiceMonitor");
 }
 
+bool is_inference_pool(const Object& o) {
+  return o.id.kind == "InferencePool" &&
+         (o.group == "inference.networking.k8s.io" ||
+          o.group == "inference.networking.x-k8s.io");
+}
+
+ReplicaRange autoscaler_range(const Object& autoscaler) {
+  ReplicaRange range;
+  NodeRef spec = autoscaler.spec();
+  if (autoscaler.is("keda.sh", "ScaledObject")) {
+    // KEDA's defaults: minReplicaCount 0, maxReplicaCount 100.
+    range.min = 0;
+    range.max = 100;
+    spec["minReplicaCount"].as_int(&range.min);
+    spec["maxReplicaCount"].as_int(&range.max);
+  } else {
+    spec["minReplicas"].as_int(&range.min);
+    range.max = range.min;
+    spec["maxReplicas"].as_int(&range.max);
+  }
+  return range;
+}
+
 NodeRef monitor_endpoints(const Object& monitor) {
   return monitor.spec()[monitor.is("monitoring.coreos.com", "PodMonitor")
                             ? "podMetricsEndpoints"
@@ -68,13 +91,32 @@ PodSelections::PodSelections(const NamespaceModel& model)
       if (!selector.is_map()) continue;
       add(*pdb, info.pod_index.select(parse_label_selector(selector)));
     }
-    for (const Object* hpa : info.hpas) {
-      NodeRef target = hpa->spec()["scaleTargetRef"];
+    for (const Object* pool : info.inference_pools) {
+      NodeRef selector = pool->spec()["selector"];
+      if (!selector.is_map()) continue;
+      bool label_selector = selector["matchLabels"].valid() ||
+                            selector["matchExpressions"].valid();
+      if (!label_selector && selector.size() == 0) continue;
+      add(*pool,
+          info.pod_index.select(label_selector ? parse_label_selector(selector)
+                                               : parse_map_selector(selector)));
+    }
+    for (const Object* scaler : info.hpas) {
+      NodeRef target = scaler->spec()["scaleTargetRef"];
       std::string_view kind = target["kind"].str();
+      // KEDA's target kind defaults to Deployment.
+      if (kind.empty() && scaler->is("keda.sh", "ScaledObject"))
+        kind = "Deployment";
       std::string_view target_name = target["name"].str();
       if (kind.empty() || target_name.empty()) continue;
-      if (const Object* w = model.find_object(info.name, kind, target_name))
-        autoscalers_.emplace(w, hpa);
+      // A HorizontalPodAutoscaler wins over a ScaledObject; among equals,
+      // the first.
+      const Object* w = model.find_object(info.name, kind, target_name);
+      if (!w) continue;
+      auto [it, added] = autoscalers_.emplace(w, scaler);
+      if (!added && it->second->is("keda.sh", "ScaledObject") &&
+          !scaler->is("keda.sh", "ScaledObject"))
+        it->second = scaler;
     }
     monitors.insert(monitors.end(), info.service_monitors.begin(),
                     info.service_monitors.end());

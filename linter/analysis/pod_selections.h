@@ -21,8 +21,11 @@ class NamespaceModel;
 //   ServiceMonitor       the pods behind the Services it selects
 //   PodMonitoring        spec.selector in its namespace (Google Managed
 //   ClusterPodMonitoring   Prometheus), or in every namespace
-// A missing or malformed selector selects nothing. Also the
-// HorizontalPodAutoscaler of each workload.
+//   InferencePool        spec.selector (v1: a LabelSelector; v1alpha2: a
+//                        plain map)
+// A missing or malformed selector selects nothing. Also the autoscaler of
+// each workload: a HorizontalPodAutoscaler, or a KEDA ScaledObject (which
+// makes one).
 class PodSelections {
  public:
   explicit PodSelections(const NamespaceModel& model);
@@ -36,8 +39,8 @@ class PodSelections {
   }
   // The Services a ServiceMonitor selects, in input order.
   std::span<const Object* const> services_of(const Object& monitor) const;
-  // The HorizontalPodAutoscaler whose scaleTargetRef names `workload`, or
-  // null.
+  // The HorizontalPodAutoscaler or ScaledObject whose scaleTargetRef names
+  // `workload`, or null.
   const Object* autoscaler_of(const Object& workload) const;
 
  private:
@@ -57,6 +60,15 @@ bool monitor_watches_namespace(const Object& monitor, std::string_view ns);
 // whether it selects pods directly (PodMonitor, PodMonitoring,
 // ClusterPodMonitoring) rather than Services (ServiceMonitor).
 bool is_monitor(const Object& object, bool* pods = nullptr);
+
+bool is_inference_pool(const Object& object);
+
+// The replicas an autoscaler (HorizontalPodAutoscaler or KEDA ScaledObject)
+// keeps its target between, with each API's defaults.
+struct ReplicaRange {
+  long long min = 1, max = 1;
+};
+ReplicaRange autoscaler_range(const Object& autoscaler);
 
 // The endpoints a monitor scrapes (endpoints or podMetricsEndpoints); none:
 // it scrapes nothing.

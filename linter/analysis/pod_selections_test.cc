@@ -237,4 +237,74 @@ TEST_CASE("monitors watch their namespaceSelector's namespaces") {
                                   "anything"));
 }
 
+TEST_CASE("InferencePools select pods; KEDA ScaledObjects scale workloads") {
+  Model m = load_model(R"(apiVersion: apps/v1
+kind: Deployment
+metadata: {name: decode, namespace: llm}
+spec:
+  template:
+    metadata: {labels: {app: decode}}
+    spec: {containers: [{name: vllm, image: vllm/vllm-openai:v0.11.0}]}
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: both, namespace: llm}
+spec:
+  template:
+    metadata: {labels: {app: both}}
+    spec: {containers: [{name: vllm, image: vllm/vllm-openai:v0.11.0}]}
+---
+apiVersion: inference.networking.k8s.io/v1
+kind: InferencePool
+metadata: {name: v1, namespace: llm}
+spec:
+  selector: {matchLabels: {app: decode}}
+---
+apiVersion: inference.networking.x-k8s.io/v1alpha2
+kind: InferencePool
+metadata: {name: alpha, namespace: llm}
+spec:
+  selector: {app: decode}
+---
+apiVersion: keda.sh/v1alpha1
+kind: ScaledObject
+metadata: {name: decode, namespace: llm}
+spec:
+  scaleTargetRef: {name: decode}
+  maxReplicaCount: 4
+---
+apiVersion: keda.sh/v1alpha1
+kind: ScaledObject
+metadata: {name: both, namespace: llm}
+spec:
+  scaleTargetRef: {name: both}
+---
+apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata: {name: both, namespace: llm}
+spec:
+  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: both}
+  minReplicas: 2
+  maxReplicas: 6
+)");
+  NamespaceModel ns(m);
+  const PodSelections& s = ns.selections();
+  CHECK(pods_text(ns, s.pods_of(named(m, "InferencePool", "v1"))) == "decode");
+  CHECK(pods_text(ns, s.pods_of(named(m, "InferencePool", "alpha"))) ==
+        "decode");
+  const Object& decode = named(m, "Deployment", "decode");
+  const Object* keda = s.autoscaler_of(decode);
+  REQUIRE(keda != nullptr);
+  CHECK(keda->id.kind == "ScaledObject");   // its target kind: Deployment
+  CHECK(autoscaler_range(*keda).min == 0);  // KEDA's default
+  CHECK(autoscaler_range(*keda).max == 4);
+  CHECK(ns.least_replicas(decode) == 0);
+  // An HPA and a ScaledObject on one workload: the HPA counts.
+  const Object& both = named(m, "Deployment", "both");
+  REQUIRE(s.autoscaler_of(both) != nullptr);
+  CHECK(s.autoscaler_of(both)->id.kind == "HorizontalPodAutoscaler");
+  CHECK(autoscaler_range(*s.autoscaler_of(both)).max == 6);
+  CHECK(ns.least_replicas(both) == 2);
+}
+
 }  // namespace launchlint

@@ -40,7 +40,8 @@ bool known_rule_key(std::string_view key, const CustomRules* custom) {
   return find_rule(key, custom) != nullptr || parse_area(key, &area);
 }
 
-void read_rules(NodeRef rules, Config* config, std::vector<ConfigError>* errors) {
+void read_rules(NodeRef rules, Config* config,
+                std::vector<ConfigError>* errors) {
   for (std::uint32_t i = 0; i < rules.size(); ++i) {
     NodeRef key = rules.key_at(i);
     NodeRef value = rules.at(i);
@@ -67,7 +68,8 @@ void read_rules(NodeRef rules, Config* config, std::vector<ConfigError>* errors)
     Severity severity;
     if (value.is_map()) {
       s.enabled = value["enabled"].as_bool(true);
-      if (parse_severity(value["severity"].str(), &severity)) s.severity = severity;
+      if (parse_severity(value["severity"].str(), &severity))
+        s.severity = severity;
     } else if (value.str() == "off" || value.is_false()) {
       s.enabled = false;
     } else if (parse_severity(value.str(), &severity)) {
@@ -84,9 +86,12 @@ int interval_days(NodeRef node) {
   if (s.empty()) return 90;
   int value = std::atoi(std::string(s.substr(0, s.size() - 1)).c_str());
   switch (s.back()) {
-    case 'w': return value * 7;
-    case 'm': return value * 30;
-    default: return value;
+    case 'w':
+      return value * 7;
+    case 'm':
+      return value * 30;
+    default:
+      return value;
   }
 }
 
@@ -109,7 +114,8 @@ std::optional<long> parse_date(std::string_view text) {
 }
 
 std::string format_date(long days) {
-  std::chrono::year_month_day ymd{std::chrono::sys_days(std::chrono::days(days))};
+  std::chrono::year_month_day ymd{
+      std::chrono::sys_days(std::chrono::days(days))};
   return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(ymd.year()),
                      static_cast<unsigned>(ymd.month()),
                      static_cast<unsigned>(ymd.day()));
@@ -121,7 +127,8 @@ std::string find_config(const std::filesystem::path& start) {
   while (!dir.empty()) {
     for (const char* name : {".launchlint.yaml", ".launchlint.yml"}) {
       std::filesystem::path candidate = dir / name;
-      if (std::filesystem::is_regular_file(candidate, ec)) return candidate.string();
+      if (std::filesystem::is_regular_file(candidate, ec))
+        return candidate.string();
     }
     if (dir == dir.parent_path()) break;
     dir = dir.parent_path();
@@ -133,7 +140,7 @@ void apply_config(const Config& config, LintSettings* settings) {
   settings->owners.rollback = config.rollback_owner;
   settings->owners.slo = config.slo_owner;
   settings->owners.owner = config.owner;
-  if (!config.cost_labels.empty()) settings->cost_label_keys = config.cost_labels;
+  if (config.cost_labels) settings->cost_label_keys = *config.cost_labels;
   settings->accelerators.resources = config.gpu_resources;
   settings->accelerators.node_labels = config.accelerator_node_labels;
   settings->gateway.namespaces = config.gateway_namespaces;
@@ -210,10 +217,12 @@ bool load_config_text(const std::string& path, std::string_view text,
   config->kubernetes_version = std::string(root["kubernetesVersion"].str());
   config->gpu_resources = strings(root["gpuResources"]);
   config->accelerator_node_labels = strings(root["acceleratorNodeLabels"]);
-  config->cost_labels = strings(root["costLabels"]);
+  if (root["costLabels"].valid())
+    config->cost_labels = strings(root["costLabels"]);
   config->gateway_namespaces = strings(root["gateway"]["namespaces"]);
   config->gateway_pod_labels = string_map(root["gateway"]["podLabels"]);
-  config->gateway_namespace_labels = string_map(root["gateway"]["namespaceLabels"]);
+  config->gateway_namespace_labels =
+      string_map(root["gateway"]["namespaceLabels"]);
   config->rollback_owner = std::string(root["owners"]["rollback"].str());
   config->slo_owner = std::string(root["owners"]["slo"].str());
   config->owner = std::string(root["owners"]["owner"].str());

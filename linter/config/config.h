@@ -21,8 +21,8 @@ struct RuleSetting {
 
 // An accepted exception from the config file.
 struct ConfigException {
-  std::string rule;  // id or name, as written
-  std::string kind, ns, name;  // globs; empty matches everything
+  std::string rule;                    // id or name, as written
+  std::string kind, ns, name;          // globs; empty matches everything
   std::string reason, owner, expires;  // expires: YYYY-MM-DD or empty
   Location location;  // the entry, for expired and stale reports
 };
@@ -41,7 +41,8 @@ struct Config {
   std::string kubernetes_version;
   std::vector<std::string> gpu_resources;
   std::vector<std::string> accelerator_node_labels;
-  std::vector<std::string> cost_labels;
+  // costLabels; unset keeps the built-in keys, an empty list requires none.
+  std::optional<std::vector<std::string>> cost_labels;
   std::vector<std::string> gateway_namespaces;
   std::map<std::string, std::string> gateway_pod_labels;
   std::map<std::string, std::string> gateway_namespace_labels;

@@ -21,8 +21,9 @@ TEST_CASE("config errors name the file, line and column") {
         "\"exceptions\"?");
   CHECK(first_error("owners:\n  rollback: [a]\n") ==
         "cfg.yaml:2:13: error: /owners/rollback must be of type \"string\"");
-  CHECK(first_error("rules:\n  SEC001: loud\n") ==
-        "cfg.yaml:2:11: error: /rules/SEC001 is not valid (oneOf check failed)");
+  CHECK(
+      first_error("rules:\n  SEC001: loud\n") ==
+      "cfg.yaml:2:11: error: /rules/SEC001 is not valid (oneOf check failed)");
   CHECK(first_error("rules:\n  privileged-containr: off\n") ==
         "cfg.yaml:2:3: error: rules: no rule or area \"privileged-containr\"; "
         "did you mean \"privileged-container\"?");
@@ -32,13 +33,15 @@ TEST_CASE("config errors name the file, line and column") {
                     "  expires: \"2025-02-30\"\n") ==
         "cfg.yaml:5:12: error: exceptions: \"2025-02-30\" is not a date "
         "(YYYY-MM-DD)");
-  CHECK(first_error("exceptions:\n- rule: NOPE1\n  reason: r\n  owner: o\n") ==
-        "cfg.yaml:2:9: error: exceptions: no rule \"NOPE1\"; `launchlint rules` "
-        "lists them");
+  CHECK(
+      first_error("exceptions:\n- rule: NOPE1\n  reason: r\n  owner: o\n") ==
+      "cfg.yaml:2:9: error: exceptions: no rule \"NOPE1\"; `launchlint rules` "
+      "lists them");
   CHECK(first_error("kubernetesVersion: latest\n") ==
         "cfg.yaml:1:20: error: /kubernetesVersion has an invalid format: "
         "Target Kubernetes version for removed-API checks, e.g. \"1.33\".");
-  CHECK(first_error("a: [\n") .starts_with("cfg.yaml:2:1: error: YAML syntax error"));
+  CHECK(first_error("a: [\n").starts_with(
+      "cfg.yaml:2:1: error: YAML syntax error"));
   CHECK(first_error("") == "ok");
   CHECK(first_error("# only a comment\n") == "ok");
 }
@@ -55,15 +58,20 @@ owners: {rollback: r, slo: s, owner: o}
 reviewInterval: 6w
 prices: {gpu: {default: 2.5}, cpuCore: 0.04, memoryGiB: 0.005}
 gateway: {namespaces: [istio-system], podLabels: {app: gateway}}
-)", &c, &errors));
+)",
+                           &c, &errors));
   CHECK(c.review_interval_days == 42);
   CHECK(c.kubernetes_version == "1.33");
   CHECK(c.cost_labels == std::vector<std::string>{"model", "team"});
+  Config unset;
+  REQUIRE(load_config_text("u.yaml", "owners: {owner: o}\n", &unset, &errors));
+  CHECK_FALSE(unset.cost_labels.has_value());
   CHECK(c.prices.set);
   CHECK(c.prices.gpu["default"] == 2.5);
   CHECK(c.gateway_namespaces == std::vector<std::string>{"istio-system"});
   CHECK(c.gateway_pod_labels["app"] == "gateway");
-  RuleInfo rol{"ROL001", "image-not-pinned", Area::Rollout, Severity::Error, ""};
+  RuleInfo rol{"ROL001", "image-not-pinned", Area::Rollout, Severity::Error,
+               ""};
   CHECK_FALSE(rule_setting(c, rol).enabled);
   RuleInfo sec{"SEC999", "x", Area::Security, Severity::Error, ""};
   CHECK(rule_setting(c, sec).severity == Severity::Warning);

@@ -131,7 +131,8 @@ LintRun lint_paths(const std::vector<std::string>& paths,
   }
   if (sets > 1) {
     merge_duplicate_findings(&run.findings);
-    // Merging moved every set's objects into one model: index them anew.
+    // The merged objects moved in: index them again and point every pod
+    // template at this model's accelerator names (the other runs' are gone).
     run.model.finish(options.settings.accelerators);
     run.namespaces = std::make_unique<NamespaceModel>(run.model);
   }

@@ -152,6 +152,8 @@ void write_review(Writer& w, const Review& review) {
       w.Double(wr.cost.monthly_min());
       w.Key("monthlyMax");
       w.Double(wr.cost.monthly_max());
+      w.Key("gpuPriceMissing");
+      w.Bool(wr.cost.gpu_unpriced);
       w.EndObject();
     } else {
       w.Null();

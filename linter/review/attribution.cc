@@ -35,10 +35,8 @@ std::string_view kind_name(RefKind kind) {
 
 }  // namespace
 
-Attribution::Attribution(const Model& model, const NamespaceModel* namespaces)
-    : model_(model),
-      own_(namespaces ? nullptr : std::make_unique<NamespaceModel>(model)),
-      namespaces_(namespaces ? *namespaces : *own_) {
+Attribution::Attribution(const Model& model, const NamespaceModel& namespaces)
+    : model_(model), namespaces_(namespaces) {
   first_copy_.reserve(model.objects.size());
   for (std::size_t i = 0; i < model.objects.size(); ++i) {
     auto [it, first] = by_id_.emplace(key(model.objects[i].id), i);
@@ -68,6 +66,48 @@ void Attribution::add_pods(std::span<const std::uint32_t> pods,
                            std::vector<std::size_t>* out) const {
   for (std::uint32_t p : pods)
     out->push_back(row(namespaces_.pods()[p].object));
+}
+
+void Attribution::add_backend(std::string_view ns, std::string_view kind,
+                              std::string_view name,
+                              std::vector<std::size_t>* out) const {
+  if (kind != "Service" && kind != "InferencePool") return;
+  if (const Object* backend = namespaces_.find_object(ns, kind, name))
+    add_pods(namespaces_.selections().pods_of(*backend), out);
+}
+
+// HTTPRoute, GRPCRoute and the like: the Services and InferencePools of
+// their rules' backendRefs.
+void Attribution::behind_route(const Object& route,
+                               std::vector<std::size_t>* out) const {
+  NodeRef rules = route.spec()["rules"];
+  for (std::uint32_t r = 0; r < rules.size(); ++r) {
+    NodeRef refs = rules.at(r)["backendRefs"];
+    for (std::uint32_t i = 0; i < refs.size(); ++i) {
+      NodeRef ref = refs.at(i);
+      std::string_view kind =
+          ref["kind"].valid() ? ref["kind"].str() : "Service";
+      std::string_view ns =
+          ref["namespace"].valid() ? ref["namespace"].str() : route.id.ns;
+      add_backend(ns, kind, ref["name"].str(), out);
+    }
+  }
+}
+
+// networking.k8s.io/v1 Ingress: the default backend and every path's.
+void Attribution::behind_ingress(const Object& ingress,
+                                 std::vector<std::size_t>* out) const {
+  auto add = [&](NodeRef backend) {
+    std::string_view name = backend["service"]["name"].str();
+    if (!name.empty()) add_backend(ingress.id.ns, "Service", name, out);
+  };
+  add(ingress.spec()["defaultBackend"]);
+  NodeRef rules = ingress.spec()["rules"];
+  for (std::uint32_t r = 0; r < rules.size(); ++r) {
+    NodeRef paths = rules.at(r)["http"]["paths"];
+    for (std::uint32_t i = 0; i < paths.size(); ++i)
+      add(paths.at(i)["backend"]);
+  }
 }
 
 void Attribution::running_as(std::string_view ns, std::string_view account,
@@ -147,16 +187,25 @@ std::vector<std::size_t> Attribution::workloads_of(const Finding& f) const {
       auto i = static_cast<std::uint32_t>(policy - index.policies().data());
       add_pods(index.selected_by(i), &out);
     }
-  } else if (o->is("autoscaling", "HorizontalPodAutoscaler")) {
+  } else if (o->is("autoscaling", "HorizontalPodAutoscaler") ||
+             o->is("keda.sh", "ScaledObject")) {
     NodeRef target = o->spec()["scaleTargetRef"];
-    const Object* w = namespaces_.find_object(o->id.ns, target["kind"].str(),
-                                              target["name"].str());
+    // KEDA's target kind defaults to Deployment.
+    std::string_view target_kind =
+        target["kind"].valid() ? target["kind"].str() : "Deployment";
+    const Object* w =
+        namespaces_.find_object(o->id.ns, target_kind, target["name"].str());
     if (w && w->runs_pods()) out.push_back(row(w));
+  } else if (o->is("networking.k8s.io", "Ingress")) {
+    behind_ingress(*o, &out);
+  } else if (o->group == "gateway.networking.k8s.io" &&
+             kind.ends_with("Route")) {
+    behind_route(*o, &out);
   } else if (o->is("", "Secret") || o->is("", "ConfigMap") ||
              o->is("", "PersistentVolumeClaim")) {
     using_object(*o, &out);
   } else {
-    // Services, PodDisruptionBudgets and monitors.
+    // Services, PodDisruptionBudgets, InferencePools and monitors.
     add_pods(selections.pods_of(*o), &out);
   }
   std::sort(out.begin(), out.end());

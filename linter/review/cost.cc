@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "linter/analysis/pod_selections.h"
 #include "linter/model/accelerators.h"
 #include "linter/model/quantity.h"
 
@@ -76,7 +77,7 @@ std::string gpu_product(const PodTemplate& pod) {
 
 }  // namespace
 
-CostEstimate estimate_cost(const Model& model, const Object& o,
+CostEstimate estimate_cost(const NamespaceModel& namespaces, const Object& o,
                            const Prices& prices) {
   CostEstimate est;
   bool has_leader = false;
@@ -126,15 +127,10 @@ CostEstimate estimate_cost(const Model& model, const Object& o,
   } else {
     est.min_replicas = est.max_replicas = replicas;
   }
-  for (const Object& hpa : model.objects) {
-    if (hpa.group != "autoscaling" ||
-        hpa.id.kind != "HorizontalPodAutoscaler" || hpa.id.ns != o.id.ns)
-      continue;
-    NodeRef target = hpa.spec()["scaleTargetRef"];
-    if (target["kind"].str() != o.id.kind || target["name"].str() != o.id.name)
-      continue;
-    est.min_replicas = number(hpa.spec()["minReplicas"], 1);
-    est.max_replicas = number(hpa.spec()["maxReplicas"], est.min_replicas);
+  if (const Object* scaler = namespaces.selections().autoscaler_of(o)) {
+    ReplicaRange range = autoscaler_range(*scaler);
+    est.min_replicas = static_cast<double>(range.min);
+    est.max_replicas = static_cast<double>(range.max);
   }
   if (fixed > 0) {
     est.gpus += fixed_cost_gpus;
@@ -147,6 +143,7 @@ CostEstimate estimate_cost(const Model& model, const Object& o,
   if (prices.set) {
     auto it = prices.gpu.find(est.gpu_product);
     if (it == prices.gpu.end()) it = prices.gpu.find("default");
+    est.gpu_unpriced = est.gpus > 0 && it == prices.gpu.end();
     double gpu_price = it == prices.gpu.end() ? 0 : it->second;
     double per_replica = est.gpus * gpu_price +
                          est.cpu_cores * prices.cpu_core +

@@ -3,6 +3,7 @@
 #include <optional>
 #include <string>
 
+#include "linter/analysis/namespace_model.h"
 #include "linter/config/config.h"
 #include "linter/model/model.h"
 
@@ -11,9 +12,11 @@ namespace launchlint {
 // What one replica set of a workload holds, and what it costs per hour.
 struct CostEstimate {
   double gpus = 0, cpu_cores = 0, memory_gib = 0;  // per replica set
-  double min_replicas = 1, max_replicas = 1;  // with an HPA, its bounds
+  double min_replicas = 1, max_replicas = 1;       // with an HPA, its bounds
   std::string gpu_product;  // from the node selector; "default" if unknown
   bool priced = false;      // the config has a price table
+  // The table prices neither this product nor "default": its GPUs count 0.
+  bool gpu_unpriced = false;
   double hourly_min = 0, hourly_max = 0;
   double monthly_min() const { return hourly_min * 730; }
   double monthly_max() const { return hourly_max * 730; }
@@ -22,8 +25,9 @@ struct CostEstimate {
 // Requests (or limits when no request) of every long-running container of
 // every pod the workload runs, times replicas (LeaderWorkerSet groups,
 // InferenceService min/max replicas, Ray worker groups), priced with the
-// config's table. An HPA that targets the workload sets min and max.
-CostEstimate estimate_cost(const Model& model, const Object& workload,
-                           const Prices& prices);
+// config's table. An HPA or KEDA ScaledObject that targets the workload sets
+// min and max.
+CostEstimate estimate_cost(const NamespaceModel& namespaces,
+                           const Object& workload, const Prices& prices);
 
 }  // namespace launchlint

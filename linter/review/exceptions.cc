@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 #include <re2/re2.h>
 
+#include "linter/model/owners.h"
 #include "linter/rules/registry.h"
 
 namespace launchlint {
@@ -97,7 +98,14 @@ std::vector<AcceptedException> apply_exceptions(
     if (!has_ignore) continue;
 
     std::string expires(o.annotation(kExceptionExpiresKey));
+    // Without an exception owner, the team that owns the object's
+    // follow-ups (launchlint.io/owner, its namespace's, the config's).
     std::string owner(o.annotation(kExceptionOwnerKey));
+    if (owner.empty()) {
+      OwnerDefaults defaults{config.rollback_owner, config.slo_owner,
+                             config.owner};
+      owner = resolve_owners(model, defaults, o).owner.name;
+    }
     bool expired = false;
     if (!expires.empty()) {
       std::optional<long> day = parse_date(expires);

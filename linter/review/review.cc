@@ -1,7 +1,9 @@
 #include "linter/review/review.h"
 
 #include <algorithm>
+#include <memory>
 
+#include "linter/analysis/namespace_model.h"
 #include "linter/review/attribution.h"
 
 namespace launchlint {
@@ -75,14 +77,19 @@ Review build_review(const Model& model, const std::vector<Finding>& findings,
                     long today, const NamespaceModel* namespaces) {
   Review review;
   review.currency = config.prices.currency;
-  Attribution attribution(model, namespaces);
+  std::unique_ptr<NamespaceModel> own;
+  if (!namespaces) {
+    own = std::make_unique<NamespaceModel>(model);
+    namespaces = own.get();
+  }
+  Attribution attribution(model, *namespaces);
   std::vector<std::size_t> row_of(model.objects.size(), SIZE_MAX);
   for (std::size_t w : attribution.workloads()) {
     row_of[w] = review.workloads.size();
     WorkloadReview wr;
     wr.object = &model.objects[w];
     wr.owners = resolve_owners(model, settings.owners, *wr.object);
-    wr.cost = estimate_cost(model, *wr.object, config.prices);
+    wr.cost = estimate_cost(*namespaces, *wr.object, config.prices);
     review.workloads.push_back(std::move(wr));
   }
 

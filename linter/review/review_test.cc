@@ -244,6 +244,16 @@ spec:
   CHECK(elsewhere.slo.name == "cfg-slo");
   CHECK(run->review.decision.rollback_owner ==
         "ns-team, pod-team, cfg-rollback");
+
+  // owners.owner stands in for the config's missing rollback or SLO owner.
+  auto fallback =
+      review_of(manifests, std::string(kOnlyPrivileged) +
+                               "owners:\n  slo: cfg-slo\n  owner: cfg-team\n");
+  const Owners& other = fallback->review.workloads[2].owners;
+  CHECK(other.rollback.name == "cfg-team");
+  CHECK(other.rollback.source == "config");
+  CHECK(other.slo.name == "cfg-slo");
+  CHECK(other.owner.name == "cfg-team");
 }
 
 TEST_CASE("findings on other objects count for the workloads they affect") {
@@ -351,6 +361,22 @@ spec:
   CHECK(c.hourly_max == doctest::Approx(4 * per_replica));
   CHECK(c.monthly_max() == doctest::Approx(4 * per_replica * 730));
   CHECK(run->review.currency == "EUR");
+
+  // A KEDA ScaledObject instead: scale to zero, up to maxReplicaCount.
+  std::string keda = manifests.substr(0, manifests.find("---")) + R"(---
+apiVersion: keda.sh/v1alpha1
+kind: ScaledObject
+metadata: {name: llm, namespace: ops}
+spec:
+  scaleTargetRef: {name: llm}
+  maxReplicaCount: 6
+)";
+  auto scaled = review_of(keda, config);
+  REQUIRE(scaled->review.workloads.size() == 1);
+  CHECK(scaled->review.workloads[0].cost.min_replicas == 0);
+  CHECK(scaled->review.workloads[0].cost.max_replicas == 6);
+  CHECK(scaled->review.workloads[0].cost.hourly_max ==
+        doctest::Approx(6 * per_replica));
 }
 
 TEST_CASE("cost: the config's accelerator names count and price") {
@@ -529,8 +555,50 @@ metadata: {name: q, namespace: ops}
 apiVersion: v1
 kind: ConfigMap
 metadata: {name: unused, namespace: ops}
+---
+apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata: {name: api, namespace: ops}
+spec:
+  rules:
+  - http:
+      paths:
+      - {path: /, pathType: Prefix, backend: {service: {name: api, port: {number: 80}}}}
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: {name: api, namespace: ops}
+spec:
+  rules:
+  - backendRefs: [{name: api, port: 80}]
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: {name: pool, namespace: ops}
+spec:
+  rules:
+  - backendRefs: [{group: inference.networking.k8s.io, kind: InferencePool, name: batch}]
+---
+apiVersion: inference.networking.k8s.io/v1
+kind: InferencePool
+metadata: {name: batch, namespace: ops}
+spec:
+  selector: {matchLabels: {app: batch}}
+---
+apiVersion: inference.networking.x-k8s.io/v1alpha2
+kind: InferencePool
+metadata: {name: api-alpha, namespace: ops}
+spec:
+  selector: {app: api}
+---
+apiVersion: keda.sh/v1alpha1
+kind: ScaledObject
+metadata: {name: api, namespace: ops}
+spec:
+  scaleTargetRef: {name: api}
 )");
-  Attribution attribution(model, nullptr);
+  NamespaceModel namespaces(model);
+  Attribution attribution(model, namespaces);
   auto names_for = [&](std::string_view kind, std::string_view name) {
     const Object* target = nullptr;
     for (const Object& o : model.objects) {
@@ -568,6 +636,12 @@ metadata: {name: unused, namespace: ops}
   CHECK(names_for("ConfigMap", "batch-cfg") == "batch");
   CHECK(names_for("PersistentVolumeClaim", "weights") == "batch");
   CHECK(names_for("ConfigMap", "unused") == "");
+  CHECK(names_for("Ingress", "api") == "api");
+  CHECK(names_for("HTTPRoute", "api") == "api");
+  CHECK(names_for("HTTPRoute", "pool") == "batch");
+  CHECK(names_for("InferencePool", "batch") == "batch");
+  CHECK(names_for("InferencePool", "api-alpha") == "api");
+  CHECK(names_for("ScaledObject", "api") == "api");
 }
 
 TEST_CASE("primary risk: an info finding when nothing worse is open") {
@@ -628,6 +702,99 @@ TEST_CASE("exceptions for a rule the config turns off accept nothing") {
   CHECK(run->lint.findings.empty());  // no SEC001, and no GEN202 (stale)
   CHECK(run->review.decision.accepted.empty());
   CHECK(run->review.decision.verdict == Verdict::Approve);
+}
+
+TEST_CASE("an inline exception without an owner: the follow-up owner") {
+  std::string pod(kPrivilegedPod);
+  pod.replace(pod.find("  namespace: ops\n"), 16,
+              "  namespace: ops\n  annotations:\n"
+              "    ignore-check.launchlint.io/SEC001: \"host agent\"\n");
+  std::string ns = R"(apiVersion: v1
+kind: Namespace
+metadata:
+  name: ops
+  annotations: {launchlint.io/owner: team-ops}
+---
+)";
+  auto run = review_of(ns + pod);
+  REQUIRE(run->review.decision.accepted.size() == 1);
+  CHECK(run->review.decision.accepted[0].owner == "team-ops");
+  for (const Finding& f : run->lint.findings) {
+    if (f.rule->id == "SEC001") CHECK(f.suppression_owner == "team-ops");
+  }
+  // Nobody on the object or its namespace: the config's owners.owner.
+  auto config_owner = review_of(
+      pod, std::string(kOnlyPrivileged) + "owners: {owner: team-cfg}\n");
+  REQUIRE(config_owner->review.decision.accepted.size() == 1);
+  CHECK(config_owner->review.decision.accepted[0].owner == "team-cfg");
+  // The exception's own owner wins.
+  pod.replace(pod.find("\"host agent\"\n"), 13,
+              "\"host agent\"\n    launchlint.io/exception-owner: team-sec\n");
+  auto own = review_of(ns + pod);
+  REQUIRE(own->review.decision.accepted.size() == 1);
+  CHECK(own->review.decision.accepted[0].owner == "team-sec");
+}
+
+TEST_CASE("cost: GPUs the price table does not price are marked") {
+  std::string manifests = R"(apiVersion: apps/v1
+kind: Deployment
+metadata: {name: llm, namespace: ops}
+spec:
+  template:
+    spec:
+      nodeSelector: {nvidia.com/gpu.product: NVIDIA-H100-80GB-HBM3}
+      containers:
+      - name: vllm
+        image: vllm/vllm-openai:v0.11.0
+        resources: {limits: {nvidia.com/gpu: 8}, requests: {cpu: "10"}}
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web, namespace: ops}
+spec:
+  template:
+    spec:
+      containers:
+      - name: web
+        image: example/web:1.0
+        resources: {requests: {cpu: "1"}}
+)";
+  std::string prices = "prices: {gpu: {NVIDIA-L4: 0.8}, cpuCore: 0.05}\n";
+  auto run = review_of(manifests, std::string(kOnlyPrivileged) + prices);
+  REQUIRE(run->review.workloads.size() == 2);
+  const CostEstimate& llm = run->review.workloads[0].cost;
+  CHECK(llm.gpu_unpriced);
+  CHECK(llm.hourly_min == doctest::Approx(10 * 0.05));      // the GPUs count 0
+  CHECK_FALSE(run->review.workloads[1].cost.gpu_unpriced);  // no GPUs
+
+  auto priced = review_of(manifests,
+                          std::string(kOnlyPrivileged) +
+                              "prices: {gpu: {default: 2.0}, cpuCore: 0.05}\n");
+  CHECK_FALSE(priced->review.workloads[0].cost.gpu_unpriced);
+  CHECK(priced->review.workloads[0].cost.hourly_min ==
+        doctest::Approx(8 * 2.0 + 10 * 0.05));
+}
+
+TEST_CASE("rule settings: an area's severity applies, a rule's own wins") {
+  std::string config = R"(rules:
+  security: warning
+  scheduling: off
+  rollout: off
+  observability: off
+  cost: off
+  general: off
+)";
+  auto area = review_of(kPrivilegedPod, config);
+  REQUIRE(area->lint.findings.size() > 0);
+  for (const Finding& f : area->lint.findings)
+    CHECK(f.severity == Severity::Warning);
+  CHECK(area->review.decision.verdict == Verdict::ApproveWithConditions);
+  CHECK(area->review.workloads[0].areas[0] == AreaStatus::Warn);
+
+  auto own = review_of(kPrivilegedPod, config + "  SEC001: error\n");
+  CHECK(own->review.decision.verdict == Verdict::Block);
+  REQUIRE(own->review.decision.primary_risk != nullptr);
+  CHECK(own->review.decision.primary_risk->rule->id == "SEC001");
 }
 
 }  // namespace launchlint

@@ -14,16 +14,20 @@ void check(const LintContext& context, const Object& object, Reporter& out) {
   if (!ns->resource_quotas.empty()) return;
   NodeRef at =
       object.metadata["name"].valid() ? object.metadata["name"] : object.root;
-  out.report(
-      at,
-      fmt::format("namespace {} runs {} workloads of the input but "
-                  "has no ResourceQuota: nothing caps the GPUs, "
-                  "CPU and memory it can take; add a ResourceQuota "
-                  "with requests.nvidia.com/gpu (or your "
-                  "accelerator) and requests.cpu/memory",
-                  ns->name, ns->workloads.size()),
-      {{ns->workloads.front()->location(),
-        fmt::format("{} runs here", ns->workloads.front()->id.display())}});
+  // Every workload the missing quota leaves uncapped.
+  std::vector<RelatedLocation> related;
+  for (const Object* w : ns->workloads)
+    related.push_back(
+        {w->location(), fmt::format("{} runs here", w->id.display())});
+  out.report(at,
+             fmt::format("namespace {} runs {} workload{} of the input but "
+                         "has no ResourceQuota: nothing caps the GPUs, "
+                         "CPU and memory it can take; add a ResourceQuota "
+                         "with requests.nvidia.com/gpu (or your "
+                         "accelerator) and requests.cpu/memory",
+                         ns->name, ns->workloads.size(),
+                         ns->workloads.size() == 1 ? "" : "s"),
+             std::move(related));
 }
 
 }  // namespace
