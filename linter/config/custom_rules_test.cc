@@ -158,7 +158,7 @@ TEST_CASE("custom rule paths") {
   std::size_t offset = 0;
   REQUIRE(parse_custom_path("podSpec.containers[*].env[name=HF_TOKEN].value",
                             &p, &error, &offset));
-  CHECK(p.pod_spec);
+  CHECK(p.root == CustomPath::Root::PodSpec);
   REQUIRE(p.steps.size() == 5);
   CHECK(p.steps[1].kind == PathStep::Kind::Each);
   CHECK(p.steps[3].kind == PathStep::Kind::Where);
@@ -166,7 +166,7 @@ TEST_CASE("custom rule paths") {
   CHECK(p.steps[3].value == "HF_TOKEN");
   REQUIRE(parse_custom_path("metadata.labels.\"example.com/team\"", &p, &error,
                             &offset));
-  CHECK(!p.pod_spec);
+  CHECK(p.root == CustomPath::Root::Object);
   REQUIRE(p.steps.size() == 3);
   CHECK(p.steps[2].key == "example.com/team");
   REQUIRE(parse_custom_path("spec.ports[0][1]", &p, &error, &offset));
@@ -174,9 +174,30 @@ TEST_CASE("custom rule paths") {
   CHECK(p.steps[2].kind == PathStep::Kind::Index);
   CHECK(p.steps[2].index == 0);
   CHECK(p.steps[3].index == 1);
-  // podSpec is only virtual as the first key.
+  // podSpec and container are only virtual as the first, bare key.
   REQUIRE(parse_custom_path("spec.podSpec", &p, &error, &offset));
-  CHECK(!p.pod_spec);
+  CHECK(p.root == CustomPath::Root::Object);
+  REQUIRE(parse_custom_path("\"podSpec\".x", &p, &error, &offset));
+  CHECK(p.root == CustomPath::Root::Object);
+  REQUIRE(p.steps.size() == 2);
+  CHECK(p.steps[0].key == "podSpec");
+  REQUIRE(parse_custom_path("podSpecs.x", &p, &error, &offset));
+  CHECK(p.root == CustomPath::Root::Object);
+  REQUIRE(parse_custom_path("container.image", &p, &error, &offset));
+  CHECK(p.root == CustomPath::Root::Container);
+  REQUIRE(p.steps.size() == 1);
+  CHECK(p.steps[0].key == "image");
+  REQUIRE(parse_custom_path("container", &p, &error, &offset));
+  CHECK(p.root == CustomPath::Root::Container);
+  CHECK(p.steps.empty());
+  REQUIRE(parse_custom_path("spec.container.image", &p, &error, &offset));
+  CHECK(p.root == CustomPath::Root::Object);
+  // [key=value] with a quoted value.
+  REQUIRE(parse_custom_path("podSpec.tolerations[key='nvidia.com/gpu']", &p,
+                            &error, &offset));
+  REQUIRE(p.steps.size() == 2);
+  CHECK(p.steps[1].key == "key");
+  CHECK(p.steps[1].value == "nvidia.com/gpu");
   for (std::string_view bad :
        {"", ".a", "a.", "a[", "a[]", "a[=x]", "a]b", "a\"b\"", "a[1]b"}) {
     INFO(bad);

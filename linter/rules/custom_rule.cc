@@ -102,9 +102,10 @@ std::string failure(const CustomCheck& c, NodeRef node) {
   if (!node.is_scalar())
     return fmt::format("is {}, not a single value", value_text(node));
   std::string_view v = node.str();
-  if (c.equals && v != *c.equals)
+  std::string comparable = comparable_text(node);
+  if (c.equals && comparable != *c.equals)
     return fmt::format("is not \"{}\"", *c.equals);
-  if (c.has_in && std::find(c.in.begin(), c.in.end(), v) == c.in.end())
+  if (c.has_in && std::find(c.in.begin(), c.in.end(), comparable) == c.in.end())
     return fmt::format("is not one of {}", in_list(c.in));
   if (c.matches && !RE2::PartialMatch(v, *c.matches))
     return fmt::format("does not match `{}`", c.matches->pattern());
@@ -154,6 +155,14 @@ std::string expand(const CustomRule& rule, const Object& object,
 
 }  // namespace
 
+std::string comparable_text(NodeRef scalar) {
+  if (!scalar.quoted()) {
+    if (scalar.as_bool(false)) return "true";
+    if (!scalar.as_bool(true)) return "false";
+  }
+  return std::string(scalar.str());
+}
+
 const CustomRule* CustomRules::find(std::string_view id_or_name) const {
   for (const CustomRule& r : rules) {
     if (r.id == id_or_name || r.name == id_or_name) return &r;
@@ -180,7 +189,8 @@ bool custom_rule_matches(const CustomRule& rule, const Object& object) {
   if (m.model_servers && is_model_server(object) != *m.model_servers)
     return false;
   if (m.gpu && uses_accelerators(object) != *m.gpu) return false;
-  if (rule.check.path.pod_spec && object.pods.empty()) return false;
+  if (rule.check.path.root != CustomPath::Root::Object && object.pods.empty())
+    return false;
   return true;
 }
 
@@ -231,20 +241,30 @@ void check_custom_rule(const CustomRule& rule, const LintContext& /*context*/,
   if (!custom_rule_matches(rule, object)) return;
   const CustomCheck& c = rule.check;
   Walk walk{c.path.steps, {}, {}};
-  if (c.path.pod_spec) {
-    for (const PodTemplate& pod : object.pods) {
-      std::string start =
-          object.document ? object.document->path_of(pod.spec) : std::string();
-      if (c.sum) {
-        Walk one{c.path.steps, {}, {}};
-        one.go(pod.spec, start, 0);
-        check_sum(rule, object, one, pod.spec, start, reporter);
-      }
-      walk.go(pod.spec, start, 0);
+  // Each walk starts at the object, at every pod spec or at every container;
+  // `sum` adds up what one start selects.
+  auto start = [&](NodeRef node) {
+    std::string path = node == object.root || !object.document
+                           ? std::string()
+                           : object.document->path_of(node);
+    if (c.sum) {
+      Walk one{c.path.steps, {}, {}};
+      one.go(node, path, 0);
+      check_sum(rule, object, one, node, path, reporter);
     }
-  } else {
-    walk.go(object.root, "", 0);
-    if (c.sum) check_sum(rule, object, walk, object.root, "", reporter);
+    walk.go(node, path, 0);
+  };
+  switch (c.path.root) {
+    case CustomPath::Root::Object:
+      start(object.root);
+      break;
+    case CustomPath::Root::PodSpec:
+      for (const PodTemplate& pod : object.pods) start(pod.spec);
+      break;
+    case CustomPath::Root::Container:
+      for (const PodTemplate& pod : object.pods)
+        for (const Container& container : pod.containers) start(container.node);
+      break;
   }
   auto message = [&](const std::string& path, const std::string& value,
                      std::string_view why) {
