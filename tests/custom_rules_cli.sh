@@ -101,11 +101,12 @@ contains "bad custom rule position" "$tmp/bad.err" "$tmp/bad.yaml:$line:10: erro
 [[ ! -s $tmp/bad.out ]] && echo "ok   no report" || { echo "FAIL report written"; fail=1; }
 
 # Each kind of mistake in a custom rule: exit 2, the error at the exact
-# file:line:col of the bad value, no report. bad NAME SED-EXPR NEW-LINE MESSAGE
+# file:line:col of the bad value (on the last line that reads NEW-LINE), no
+# report. bad NAME SED-EXPR NEW-LINE COLUMN-AND-MESSAGE
 bad() {
   sed "$2" "$cfg" >"$tmp/$1.yaml"
   local at
-  at=$(grep -nxF -- "$3" "$tmp/$1.yaml" | head -1 | cut -d: -f1)
+  at=$(grep -nxF -- "$3" "$tmp/$1.yaml" | tail -1 | cut -d: -f1)
   [[ -n $at ]] || { echo "FAIL $1: the edit did not apply"; fail=1; return; }
   "$bin" lint --config "$tmp/$1.yaml" testdata/rules/custom-rules/readme >"$tmp/$1.out" 2>"$tmp/$1.err"
   check "$1 exit 2" 2 $?
@@ -124,6 +125,17 @@ bad clashing-id 's/^- id: ORG002$/- id: SEC001/' '- id: SEC001' \
   '7: error: customRules: id "SEC001" is taken by the built-in rule SEC001 (privileged-container); custom rules need their own'
 bad clashing-name 's/^  name: team-label$/  name: image-not-pinned/' '  name: image-not-pinned' \
   '9: error: customRules: name "image-not-pinned" is taken by the built-in rule ROL001 (image-not-pinned); custom rules need their own'
+bad bad-severity '0,/^  severity: error$/s//  severity: fatal/' '  severity: fatal' \
+  '13: error: /customRules/0/severity must be one of ["error","warning","info"]'
+bad non-kebab-name 's/^  name: gpu-ceiling$/  name: GPU_Ceiling/' '  name: GPU_Ceiling' \
+  '9: error: /customRules/2/name has an invalid format: A kebab-case name, e.g. approved-registry.'
+bad unknown-condition 's/^    max: 8$/    atMost: 8/' '    atMost: 8' \
+  '5: error: unknown key "atMost" in /customRules/2/check; expected one of: path, exists, equals, in, matches, notMatches, min, max, sum'
+bad duplicate-custom-id 's/^- id: ORG003$/- id: ORG001/' '- id: ORG001' \
+  '7: error: customRules: id "ORG001" is taken by the custom rule ORG001 (approved-registry); custom rules need their own'
+bad bad-not-matches "s/^    matches: '^team-.*/    notMatches: 'team-**'/" \
+  "    notMatches: 'team-**'" \
+  '17: error: customRules: notMatches: "team-**" is not a valid re2 pattern: bad repetition operator: **'
 
 # lint: a finding at the flagged node, with the expanded message.
 "$bin" lint --config "$cfg" --format json testdata/rules/custom-rules/readme >"$tmp/readme.json"

@@ -106,8 +106,17 @@ void read_check(NodeRef entry, CustomCheck* c,
   }
   bool any = false;
   for (std::string_view key :
-       {"exists", "equals", "in", "matches", "notMatches", "min", "max"})
+       {"exists", "equals", "in", "matches", "notMatches", "min", "max"}) {
     any |= check[key].valid();
+    if (c->exists == false && key != "exists" && check[key].valid()) {
+      error_at(check.key_node(key),
+               fmt::format("{}: with exists: false the path must select "
+                           "nothing, so {} never applies; put it in a rule of "
+                           "its own",
+                           key, key),
+               errors);
+    }
+  }
   if (!any) {
     error_at(entry.key_node("check"),
              "check: no condition; give one or more of exists, equals, in, "

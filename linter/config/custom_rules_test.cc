@@ -142,6 +142,58 @@ TEST_CASE("custom rule errors are config errors at file:line:col") {
   CHECK(custom_error(
             one_rule("    path: a\n    exists: true\n    exist: true\n")) ==
         "cfg.yaml:9:5: error: unknown key \"exist\"; did you mean \"exists\"?");
+  CHECK(custom_error(one_rule("    path: a\n    notMatches: '(?!x)'\n")) ==
+        "cfg.yaml:8:17: error: customRules: notMatches: \"(?!x)\" is not a "
+        "valid re2 pattern: invalid perl operator: (?!");
+  CHECK(custom_error(one_rule("    path: a\n    exists: true\n",
+                              "  severity: fatal\n")) ==
+        "cfg.yaml:6:13: error: /customRules/0/severity must be one of "
+        "[\"error\",\"warning\",\"info\"]");
+  CHECK(custom_error("customRules:\n- id: org-1\n  name: a-b\n  area: cost\n"
+                     "  summary: s.\n  check: {path: a, exists: true}\n") ==
+        "cfg.yaml:2:7: error: /customRules/0/id has an invalid format: A "
+        "unique id of capital letters and digits, e.g. ORG001; not a built-in "
+        "rule's.");
+  CHECK(custom_error(one_rule("    path: a\n    in: []\n")) ==
+        "cfg.yaml:8:9: error: /customRules/0/check/in must not be empty");
+  CHECK(custom_error(one_rule("    path: ''\n    exists: true\n")) ==
+        "cfg.yaml:7:11: error: /customRules/0/check/path must not be empty");
+  CHECK(custom_error(one_rule("    path: a\n    exists: false\n    "
+                              "equals: x\n")) ==
+        "cfg.yaml:9:5: error: customRules: equals: with exists: false the "
+        "path must select nothing, so equals never applies; put it in a rule "
+        "of its own");
+  CHECK(custom_error(one_rule("    path: a\n    exists: true\n",
+                              "  match: {kind: [Pod]}\n")) ==
+        "cfg.yaml:6:11: error: unknown key \"kind\"; did you mean \"kinds\"?");
+  CHECK(custom_error(one_rule("    path: a\n    exists: true\n",
+                              "  match: {labels: {tier: [a]}}\n")) ==
+        "cfg.yaml:6:26: error: /customRules/0/match/labels/tier must be of "
+        "type [\"string\",\"number\",\"boolean\"]");
+  // Names clash between custom rules too.
+  CHECK(custom_error("customRules:\n- id: ORG001\n  name: a-b\n  area: cost\n"
+                     "  summary: s.\n  check: {path: a, exists: true}\n"
+                     "- id: ORG002\n  name: a-b\n  area: cost\n"
+                     "  summary: s.\n  check: {path: a, exists: true}\n") ==
+        "cfg.yaml:8:9: error: customRules: name \"a-b\" is taken by the "
+        "custom rule ORG001 (a-b); custom rules need their own");
+  {
+    // Every mistake is reported, each at its place, and nothing is loaded.
+    Config config;
+    std::vector<ConfigError> errors;
+    CHECK_FALSE(load_config_text(
+        "cfg.yaml", one_rule("    path: a[\n    matches: '('\n    max: 8x\n"),
+        &config, &errors));
+    std::vector<std::string> got;
+    for (const ConfigError& e : errors) got.push_back(e.format());
+    CHECK(got == std::vector<std::string>{
+                     "cfg.yaml:7:11: error: customRules: path \"a[\": "
+                     "unclosed \"[\" (at character 2)",
+                     "cfg.yaml:8:14: error: customRules: matches: \"(\" is "
+                     "not a valid re2 pattern: missing ): (",
+                     "cfg.yaml:9:10: error: customRules: \"8x\" is not a "
+                     "number or Kubernetes quantity (8, 0.5, 500m, 1Gi)"});
+  }
   // rules: and exceptions: may name custom rules; unknown ones stay errors.
   CHECK(custom_error(one_rule("    path: a\n    exists: true\n") +
                      "rules:\n  approved-registry: info\nexceptions:\n"
