@@ -115,9 +115,9 @@ bad() {
 }
 bad unknown-area '0,/^  area: security$/s//  area: securty/' '  area: securty' \
   '9: error: /customRules/0/area must be one of ["security","scheduling","rollout","observability","cost","general"]'
-bad bad-path 's/^    path: podSpec.containers\[\*\].image$/    path: podSpec.containers[*.image/' \
-  '    path: podSpec.containers[*.image' \
-  '11: error: customRules: path "podSpec.containers[*.image": unclosed "[" (at character 19)'
+bad bad-path 's/^    path: container.image .*/    path: container[*.image/' \
+  '    path: container[*.image' \
+  '11: error: customRules: path "container[*.image": unclosed "[" (at character 10)'
 bad bad-regex "s/^    matches: '^registry.*/    matches: '^registry(\\\\.example'/" \
   "    matches: '^registry(\\.example'" \
   '14: error: customRules: matches: "^registry(\.example" is not a valid re2 pattern: missing ): ^registry(\.example'
@@ -143,8 +143,15 @@ check "readme rules exit 1 (errors)" 1 $?
 python3 - "$tmp/readme.json" <<'PY' && echo "ok   readme findings" || { echo "FAIL readme findings"; fail=1; }
 import json, sys
 f = {(x["rule"], x["location"]["line"]): x for x in json.load(open(sys.argv[1]))["findings"] if x["rule"].startswith("ORG")}
-assert sorted(f) == [("ORG001", 16), ("ORG002", 26), ("ORG002", 52), ("ORG003", 38)], sorted(f)
-assert f[("ORG003", 38)]["message"] == "LeaderWorkerSet llama-405b: the pod at spec.leaderWorkerTemplate.workerTemplate.spec asks for 10 GPUs but a node has 8: shard the model over more pods", f[("ORG003", 38)]["message"]
-assert f[("ORG001", 16)]["severity"] == "error"
+assert sorted(f) == [("ORG001", 17), ("ORG001", 20), ("ORG002", 32), ("ORG002", 58), ("ORG003", 44)], sorted(f)
+assert f[("ORG003", 44)]["message"] == "LeaderWorkerSet llama-405b: the pod at spec.leaderWorkerTemplate.workerTemplate.spec asks for 10 GPUs but a node has 8: shard the model over more pods", f[("ORG003", 44)]["message"]
+assert f[("ORG001", 17)]["severity"] == "error"
+# Each at its own column: the image values, the label value, the pod spec's
+# key, and the missing label's nearest parent (metadata).
+cols = {k: (v["location"]["column"], v["message"]) for k, v in f.items()}
+assert cols[("ORG001", 17)] == (16, "image docker.io/amazon/aws-cli:2.17.0 of Deployment llama-3-8b is not from registry.example.com: mirror it there"), cols
+assert cols[("ORG002", 32)] == (23, "LeaderWorkerSet llama-405b: example.com/team is Inference, not team-<name>"), cols
+assert cols[("ORG003", 44)][0] == 7, cols
+assert cols[("ORG002", 58)] == (1, "Deployment web: example.com/team is (none), not team-<name>"), cols
 PY
 exit $fail
