@@ -34,6 +34,16 @@ mkdir "$tmp/project"
 check "init exit 0" 0 $?
 contains "init says where" "$tmp/init.out" "wrote ./.launchlint.yaml"
 cp "$tmp/project/.launchlint.yaml" "$tmp/starter.yaml"
+# Every section the issue names, each introduced by a comment.
+python3 - "$tmp/starter.yaml" <<'PY' && echo "ok   starter sections, commented" || { echo "FAIL starter sections"; cat "$tmp/starter.yaml"; fail=1; }
+import sys
+lines = open(sys.argv[1]).read().splitlines()
+for key in ["rules:", "owners:", "exceptions:", "prices:", "customRules:"]:
+    at = [i for i, l in enumerate(lines) if l.startswith(key)]
+    assert len(at) == 1, key
+    assert lines[at[0] - 1].startswith("#"), key
+assert sum(l.startswith("- id: ") for l in lines) == 1
+PY
 cat >"$tmp/project/server.yaml" <<'YAML'
 apiVersion: apps/v1
 kind: Deployment
@@ -47,6 +57,19 @@ spec:
       containers:
       - name: vllm
         image: vllm/vllm-openai:v0.11.0
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: tgi
+  labels:
+    team: inference
+spec:
+  template:
+    spec:
+      containers:
+      - name: tgi
+        image: ghcr.io/huggingface/text-generation-inference:3.0
 YAML
 (cd "$tmp/project" && "$bin" rules >"$tmp/rules.out" 2>"$tmp/rules.err")
 check "rules with the starter config exit 0" 0 $?
