@@ -345,6 +345,25 @@ spec:
             ->run.findings.empty());
 }
 
+TEST_CASE("custom rule messages show a value on one line") {
+  auto linted =
+      lint_with(one_rule("    path: podSpec.containers[*].args[*]\n"
+                         "    notMatches: 'pip install'\n",
+                         "  message: 'arg {value} at {path}'\n"),
+                "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n"
+                "  containers:\n  - name: a\n    image: x\n    args:\n    - |\n"
+                "      pip install foo\n      python serve.py\n"
+                "    - --model=" +
+                    std::string(100, 'm') + " pip install\n");
+  REQUIRE(linted->run.findings.size() == 2);
+  CHECK(linted->run.findings[0].message ==
+        "arg pip install foo... at spec.containers[0].args[0]");
+  CHECK(linted->run.findings[0].location.line == 9);  // its "|"
+  CHECK(linted->run.findings[1].message ==
+        "arg --model=" + std::string(72, 'm') +
+            "... at spec.containers[0].args[1]");
+}
+
 TEST_CASE("rules: settings apply to custom rules") {
   std::string rule = one_rule(
       "    path: podSpec.containers[*].image\n"

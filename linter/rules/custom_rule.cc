@@ -58,13 +58,22 @@ struct Walk {
         }
         return;
       case PathStep::Kind::Each:
-        // Not a list, or an empty one: nothing to select.
-        if (!node.is_seq() || node.size() == 0) {
+        // Every element of a list, every value of a map; nothing in a
+        // scalar or an empty one.
+        if (!(node.is_seq() || node.is_map()) || node.size() == 0) {
           missing.push_back({node, rest(path, i)});
           return;
         }
-        for (std::uint32_t n = 0; n < node.size(); ++n)
-          go(node.at(n), path + fmt::format("[{}]", n), i + 1);
+        for (std::uint32_t n = 0; n < node.size(); ++n) {
+          std::string step =
+              node.is_seq() ? fmt::format("[{}]", n)
+                            : path_step_text({PathStep::Kind::Key,
+                                              std::string(node.key_at(n).str()),
+                                              {},
+                                              0},
+                                             path.empty());
+          go(node.at(n), path + step, i + 1);
+        }
         return;
       case PathStep::Kind::Where: {
         bool found = false;
@@ -81,11 +90,17 @@ struct Walk {
   }
 };
 
+// A value as messages show it: on one line, and short (a script in `args`
+// is shown by its first line).
 std::string value_text(NodeRef node) {
   if (node.is_map()) return "a map";
   if (node.is_seq()) return "a list";
   if (node.is_null()) return "(none)";
-  return std::string(node.str());
+  constexpr std::size_t kMax = 80;
+  std::string_view v = node.str();
+  std::size_t end = std::min(v.find_first_of("\r\n"), kMax);
+  if (end >= v.size()) return std::string(v);
+  return std::string(v.substr(0, end)) + "...";
 }
 
 std::string in_list(const std::vector<std::string>& values) {
