@@ -376,6 +376,18 @@ TEST_CASE("rules: settings apply to custom rules") {
             ->run.findings.empty());
   CHECK(lint_with(rule + "rules:\n  approved-registry: off\n", kDeployment)
             ->run.findings.empty());
+  // An area's severity applies; the rule's own entry beats its area's.
+  linted = lint_with(rule + "rules:\n  security: info\n", kDeployment);
+  REQUIRE(linted->run.findings.size() == 1);
+  CHECK(linted->run.findings[0].severity == Severity::Info);
+  linted = lint_with(rule +
+                         "rules:\n  security: off\n  ORG001: "
+                         "{enabled: true, severity: warning}\n",
+                     kDeployment);
+  REQUIRE(linted->run.findings.size() == 1);
+  CHECK(linted->run.findings[0].severity == Severity::Warning);
+  CHECK(lint_with(rule + "rules:\n  ORG001: {enabled: false}\n", kDeployment)
+            ->run.findings.empty());
 }
 
 TEST_CASE(
