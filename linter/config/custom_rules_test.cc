@@ -354,13 +354,13 @@ TEST_CASE("custom rule messages show a value on one line") {
                 "  containers:\n  - name: a\n    image: x\n    args:\n    - |\n"
                 "      pip install foo\n      python serve.py\n"
                 "    - --model=" +
-                    std::string(100, 'm') + " pip install\n");
+                    std::string(300, 'm') + " pip install\n");
   REQUIRE(linted->run.findings.size() == 2);
   CHECK(linted->run.findings[0].message ==
         "arg pip install foo... at spec.containers[0].args[0]");
   CHECK(linted->run.findings[0].location.line == 9);  // its "|"
   CHECK(linted->run.findings[1].message ==
-        "arg --model=" + std::string(72, 'm') +
+        "arg --model=" + std::string(248, 'm') +
             "... at spec.containers[0].args[1]");
 }
 

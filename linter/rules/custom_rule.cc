@@ -90,13 +90,13 @@ struct Walk {
   }
 };
 
-// A value as messages show it: on one line, and short (a script in `args`
-// is shown by its first line).
+// A value as messages show it: on one line, and not a page long (a script
+// in `args` is shown by its first line).
 std::string value_text(NodeRef node) {
   if (node.is_map()) return "a map";
   if (node.is_seq()) return "a list";
   if (node.is_null()) return "(none)";
-  constexpr std::size_t kMax = 80;
+  constexpr std::size_t kMax = 256;  // long enough for any image reference
   std::string_view v = node.str();
   std::size_t end = std::min(v.find_first_of("\r\n"), kMax);
   if (end >= v.size()) return std::string(v);
