@@ -353,15 +353,18 @@ TEST_CASE("custom rule messages show a value on one line") {
                 "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n"
                 "  containers:\n  - name: a\n    image: x\n    args:\n    - |\n"
                 "      pip install foo\n      python serve.py\n"
+                "    - |\n      --single-line pip install\n"
                 "    - --model=" +
                     std::string(300, 'm') + " pip install\n");
-  REQUIRE(linted->run.findings.size() == 2);
+  REQUIRE(linted->run.findings.size() == 3);
   CHECK(linted->run.findings[0].message ==
         "arg pip install foo... at spec.containers[0].args[0]");
   CHECK(linted->run.findings[0].location.line == 9);  // its "|"
   CHECK(linted->run.findings[1].message ==
+        "arg --single-line pip install at spec.containers[0].args[1]");
+  CHECK(linted->run.findings[2].message ==
         "arg --model=" + std::string(248, 'm') +
-            "... at spec.containers[0].args[1]");
+            "... at spec.containers[0].args[2]");
 }
 
 TEST_CASE("rules: settings apply to custom rules") {

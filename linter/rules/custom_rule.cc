@@ -98,6 +98,8 @@ std::string value_text(NodeRef node) {
   if (node.is_null()) return "(none)";
   constexpr std::size_t kMax = 256;  // long enough for any image reference
   std::string_view v = node.str();
+  while (!v.empty() && (v.back() == '\n' || v.back() == '\r'))
+    v.remove_suffix(1);  // a block scalar's last line break
   std::size_t end = std::min(v.find_first_of("\r\n"), kMax);
   if (end >= v.size()) return std::string(v);
   return std::string(v.substr(0, end)) + "...";
