@@ -16,27 +16,28 @@ std::string list(const std::vector<std::string>& items) {
   return out;
 }
 
+// "objects of kind Deployment in namespaces matching llm-* that run a model
+// server and whose pods request accelerators"
 std::string scope(const CustomRule& r) {
   const CustomMatch& m = r.match;
-  std::vector<std::string> parts;
-  parts.push_back(m.kinds.empty()
-                      ? "every object"
-                      : fmt::format("objects of kind {}", list(m.kinds)));
+  std::string out = m.kinds.empty()
+                        ? std::string("all objects")
+                        : fmt::format("objects of kind {}", list(m.kinds));
   if (!m.namespaces.empty())
-    parts.push_back(
-        fmt::format("in namespaces matching {}", list(m.namespaces)));
-  if (m.labels)
-    parts.push_back(fmt::format("labelled {}", m.labels->describe()));
+    out += fmt::format(" in namespaces matching {}", list(m.namespaces));
+  if (m.labels) out += fmt::format(" labelled {}", m.labels->describe());
+  std::vector<std::string> clauses;
   if (m.model_servers)
-    parts.push_back(*m.model_servers ? "that run a model server"
-                                     : "that run no model server");
+    clauses.push_back(*m.model_servers ? "that run a model server"
+                                       : "that run no model server");
   if (m.gpu)
-    parts.push_back(*m.gpu ? "whose pods request accelerators"
-                           : "whose pods request no accelerators");
-  if (r.check.path.root != CustomPath::Root::Object && !m.gpu.value_or(false))
-    parts.push_back("that run pods");
-  std::string out;
-  for (const std::string& p : parts) out += (out.empty() ? "" : " ") + p;
+    clauses.push_back(*m.gpu ? "whose pods request accelerators"
+                             : "whose pods request no accelerators");
+  if (r.check.path.root != CustomPath::Root::Object &&
+      !m.model_servers.value_or(false) && !m.gpu.value_or(false))
+    clauses.push_back("that run pods");
+  for (std::size_t i = 0; i < clauses.size(); ++i)
+    out += (i == 0 ? " " : " and ") + clauses[i];
   return out;
 }
 
