@@ -170,6 +170,11 @@ TEST_CASE("custom rule errors are config errors at file:line:col") {
                               "  match: {labels: {tier: [a]}}\n")) ==
         "cfg.yaml:6:26: error: /customRules/0/match/labels/tier must be of "
         "type [\"string\",\"number\",\"boolean\"]");
+  CHECK(
+      custom_error(one_rule("    path: a\n    exists: true\n",
+                            "  match: {kinds: [Deployment, deployment]}\n")) ==
+      "cfg.yaml:6:31: error: /customRules/0/match/kinds/1 has an invalid "
+      "format: A kind as the objects' `kind:` spells it, e.g. Deployment.");
   // Names clash between custom rules too.
   CHECK(custom_error("customRules:\n- id: ORG001\n  name: a-b\n  area: cost\n"
                      "  summary: s.\n  check: {path: a, exists: true}\n"
