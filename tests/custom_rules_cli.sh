@@ -122,6 +122,12 @@ check "bad custom rule exit 2" 2 $?
 line=$(grep -n '^    max: eight$' "$tmp/bad.yaml" | cut -d: -f1)
 contains "bad custom rule position" "$tmp/bad.err" "$tmp/bad.yaml:$line:10: error: customRules: \"eight\" is not a number or Kubernetes quantity (8, 0.5, 500m, 1Gi)"
 [[ ! -s $tmp/bad.out ]] && echo "ok   no report" || { echo "FAIL report written"; fail=1; }
+for cmd in review rules; do
+  "$bin" $cmd --config "$tmp/bad.yaml" $([[ $cmd == review ]] && echo testdata/rules/custom-rules/readme) >"$tmp/bad-$cmd.out" 2>"$tmp/bad-$cmd.err"
+  check "bad custom rule: $cmd exit 2" 2 $?
+  contains "bad custom rule: $cmd says where" "$tmp/bad-$cmd.err" "$tmp/bad.yaml:$line:10: error: customRules: \"eight\" is not a number or Kubernetes quantity (8, 0.5, 500m, 1Gi)"
+  [[ ! -s $tmp/bad-$cmd.out ]] && echo "ok   $cmd: no output" || { echo "FAIL $cmd: output written"; fail=1; }
+done
 
 # Each kind of mistake in a custom rule: exit 2, the error at the exact
 # file:line:col of the bad value (on the last line that reads NEW-LINE), no
