@@ -350,6 +350,29 @@ spec:
             ->run.findings.empty());
 }
 
+TEST_CASE("custom rule namespaces: the default namespace, no cluster scope") {
+  std::string rule = one_rule(
+      "    path: metadata.labels.team\n"
+      "    exists: true\n",
+      "  match: {namespaces: ['def*']}\n"
+      "  message: '{kind} {namespace}/{name}'\n");
+  auto linted = lint_with(rule,
+                          "apiVersion: v1\nkind: ConfigMap\nmetadata: "
+                          "{name: unset}\n---\napiVersion: v1\nkind: "
+                          "ConfigMap\nmetadata: {name: other, namespace: "
+                          "llm}\n---\napiVersion: rbac.authorization.k8s.io/"
+                          "v1\nkind: ClusterRole\nmetadata: {name: "
+                          "cluster}\n");
+  REQUIRE(linted->run.findings.size() == 1);
+  CHECK(linted->run.findings[0].message == "ConfigMap default/unset");
+  // Every namespace, but still no cluster-scoped object.
+  rule.replace(rule.find("'def*'"), 6, "'*'");
+  linted = lint_with(rule,
+                     "apiVersion: rbac.authorization.k8s.io/v1\nkind: "
+                     "ClusterRole\nmetadata: {name: cluster}\n");
+  CHECK(linted->run.findings.empty());
+}
+
 TEST_CASE("custom rule messages show a value on one line") {
   auto linted =
       lint_with(one_rule("    path: podSpec.containers[*].args[*]\n"
