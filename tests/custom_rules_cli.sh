@@ -166,6 +166,13 @@ bad bad-not-matches "s/^    matches: '^team-.*/    notMatches: 'team-**'/" \
   "    notMatches: 'team-**'" \
   '17: error: customRules: notMatches: "team-**" is not a valid re2 pattern: bad repetition operator: **'
 
+# Custom rules on --jobs threads: the same report for any number.
+for n in 1 4; do
+  "$bin" lint --jobs $n --format json --fail-on never --config testdata/rules/custom-rules/.launchlint.yaml testdata/rules/custom-rules >"$tmp/jobs$n.json"
+done
+cmp -s "$tmp/jobs1.json" "$tmp/jobs4.json" && grep -q '"rule": *"ORG0' "$tmp/jobs1.json" \
+  && echo "ok   same custom findings for --jobs 1 and 4" || { echo "FAIL --jobs changes custom findings"; fail=1; }
+
 # lint: a finding at the flagged node, with the expanded message.
 "$bin" lint --config "$cfg" --format json testdata/rules/custom-rules/readme >"$tmp/readme.json"
 check "readme rules exit 1 (errors)" 1 $?
