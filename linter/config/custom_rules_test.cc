@@ -373,6 +373,31 @@ TEST_CASE("custom rule namespaces: the default namespace, no cluster scope") {
   CHECK(linted->run.findings.empty());
 }
 
+TEST_CASE("custom rule sums are shown in their bound's unit") {
+  constexpr std::string_view kPod =
+      "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n"
+      "  containers:\n"
+      "  - {name: a, image: x, resources: {requests: {memory: 1536Mi, cpu: "
+      "1}}}\n"
+      "  - {name: b, image: x, resources: {requests: {memory: 8Gi, cpu: "
+      "700m}}}\n";
+  auto message = [&](std::string_view resource, std::string_view bound) {
+    auto linted = lint_with(
+        one_rule(fmt::format("    path: podSpec.containers[*].resources."
+                             "requests.{}\n    sum: true\n    {}\n",
+                             resource, bound),
+                 "  message: '{value} at {path}'\n"),
+        kPod);
+    REQUIRE(linted->run.findings.size() == 1);
+    CHECK(linted->run.findings[0].location.line == 4);  // spec
+    return linted->run.findings[0].message;
+  };
+  CHECK(message("memory", "min: 16Gi") == "9.5Gi at spec");
+  CHECK(message("cpu", "max: 1500m") == "1700m at spec");
+  CHECK(message("cpu", "max: 1.2") == "1.7 at spec");
+  CHECK(message("memory", "max: 1e9") == "10200547328 at spec");
+}
+
 TEST_CASE("custom rule messages show a value on one line") {
   auto linted =
       lint_with(one_rule("    path: podSpec.containers[*].args[*]\n"

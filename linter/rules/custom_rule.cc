@@ -3,6 +3,7 @@
 #include <fnmatch.h>
 
 #include <algorithm>
+#include <cmath>
 #include <optional>
 
 #include <fmt/format.h>
@@ -139,8 +140,15 @@ std::string failure(const CustomCheck& c, NodeRef node) {
   return {};
 }
 
-// "1.5" rather than "1.500000"; whole numbers without a point.
-std::string number_text(double v) { return fmt::format("{}", v); }
+// `total` in the unit `bound` is written in: 10Gi, not 10737418240, for a
+// bound of 8Gi; "1.5" rather than "1.500000".
+std::string total_text(double total, std::string_view bound) {
+  std::string_view suffix = bound.substr(bound.find_last_of("0123456789.") + 1);
+  double scale = 1;
+  if (suffix.empty() || !parse_quantity(fmt::format("1{}", suffix), &scale))
+    suffix = {}, scale = 1;
+  return fmt::format("{}{}", std::round(total / scale * 1000) / 1000, suffix);
+}
 
 std::string expand(const CustomRule& rule, const Object& object,
                    const std::string& path, const std::string& value) {
@@ -214,7 +222,7 @@ bool custom_rule_matches(const CustomRule& rule, const Object& object) {
 namespace {
 
 // `sum`: min and max on the total of the values one walk selected, reported
-// at the walk's start (the pod spec, or the object).
+// at the walk's start (the pod spec, the container or the object).
 void check_sum(const CustomRule& rule, const Object& object, const Walk& walk,
                NodeRef start, const std::string& start_path,
                Reporter& reporter) {
@@ -234,13 +242,16 @@ void check_sum(const CustomRule& rule, const Object& object, const Walk& walk,
     }
     total += v;
   }
-  std::string why;
-  if (c.min && total < *c.min)
+  std::string why, value;
+  if (c.min && total < *c.min) {
     why = fmt::format("is below the minimum {}", c.min_text);
-  if (c.max && total > *c.max)
+    value = total_text(total, c.min_text);
+  }
+  if (c.max && total > *c.max) {
     why = fmt::format("is above the maximum {}", c.max_text);
+    value = total_text(total, c.max_text);
+  }
   if (why.empty()) return;
-  std::string value = number_text(total);
   std::string where =
       start_path.empty() ? std::string("the object") : start_path;
   reporter.report(
