@@ -373,6 +373,32 @@ TEST_CASE("custom rule namespaces: the default namespace, no cluster scope") {
   CHECK(linted->run.findings.empty());
 }
 
+TEST_CASE("custom rule paths into lists of lists") {
+  constexpr std::string_view kMatrix =
+      "apiVersion: example.com/v1\nkind: Grid\nmetadata: {name: g}\n"
+      "spec:\n  rows:\n  - [1, 2, 9]\n  - [3, ~]\n  - []\n  - - 4\n"
+      "    - 12\n";
+  auto linted = lint_with(one_rule("    path: spec.rows[*][*]\n    max: 5\n",
+                                   "  message: '{value} at {path}'\n"),
+                          kMatrix);
+  std::vector<std::string> got;
+  for (const Finding& f : linted->run.findings)
+    got.push_back(
+        fmt::format("{}:{} {}", f.location.line, f.location.column, f.message));
+  CHECK(got == std::vector<std::string>{"6:12 9 at spec.rows[0][2]",
+                                        "10:7 12 at spec.rows[3][1]"});
+  // exists: true: the null element at itself, the empty row at itself.
+  linted = lint_with(one_rule("    path: spec.rows[*][1]\n    exists: true\n",
+                              "  message: '{path}'\n"),
+                     kMatrix);
+  got.clear();
+  for (const Finding& f : linted->run.findings)
+    got.push_back(
+        fmt::format("{}:{} {}", f.location.line, f.location.column, f.message));
+  CHECK(got ==
+        std::vector<std::string>{"7:9 spec.rows[1][1]", "8:5 spec.rows[2][1]"});
+}
+
 TEST_CASE("custom rule sums are shown in their bound's unit") {
   constexpr std::string_view kPod =
       "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n"
