@@ -81,12 +81,12 @@ void read_check(NodeRef entry, CustomCheck* c,
              errors);
   }
   if (check["exists"].valid()) c->exists = check["exists"].is_true();
-  if (check["equals"].valid()) c->equals = std::string(check["equals"].str());
+  if (check["equals"].valid()) c->equals = comparable_text(check["equals"]);
   NodeRef in = check["in"];
   if (in.valid()) {
     c->has_in = true;
     for (std::uint32_t i = 0; i < in.size(); ++i)
-      c->in.emplace_back(in.at(i).str());
+      c->in.push_back(comparable_text(in.at(i)));
   }
   c->matches = read_pattern(check["matches"], "matches", errors);
   c->not_matches = read_pattern(check["notMatches"], "notMatches", errors);
@@ -106,8 +106,17 @@ void read_check(NodeRef entry, CustomCheck* c,
   }
   bool any = false;
   for (std::string_view key :
-       {"exists", "equals", "in", "matches", "notMatches", "min", "max"})
+       {"exists", "equals", "in", "matches", "notMatches", "min", "max"}) {
     any |= check[key].valid();
+    if (c->exists == false && key != "exists" && check[key].valid()) {
+      error_at(check.key_node(key),
+               fmt::format("{}: with exists: false the path must select "
+                           "nothing, so {} never applies; put it in a rule of "
+                           "its own",
+                           key, key),
+               errors);
+    }
+  }
   if (!any) {
     error_at(entry.key_node("check"),
              "check: no condition; give one or more of exists, equals, in, "

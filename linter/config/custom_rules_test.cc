@@ -142,6 +142,63 @@ TEST_CASE("custom rule errors are config errors at file:line:col") {
   CHECK(custom_error(
             one_rule("    path: a\n    exists: true\n    exist: true\n")) ==
         "cfg.yaml:9:5: error: unknown key \"exist\"; did you mean \"exists\"?");
+  CHECK(custom_error(one_rule("    path: a\n    notMatches: '(?!x)'\n")) ==
+        "cfg.yaml:8:17: error: customRules: notMatches: \"(?!x)\" is not a "
+        "valid re2 pattern: invalid perl operator: (?!");
+  CHECK(custom_error(one_rule("    path: a\n    exists: true\n",
+                              "  severity: fatal\n")) ==
+        "cfg.yaml:6:13: error: /customRules/0/severity must be one of "
+        "[\"error\",\"warning\",\"info\"]");
+  CHECK(custom_error("customRules:\n- id: org-1\n  name: a-b\n  area: cost\n"
+                     "  summary: s.\n  check: {path: a, exists: true}\n") ==
+        "cfg.yaml:2:7: error: /customRules/0/id has an invalid format: A "
+        "unique id of capital letters and digits, e.g. ORG001; not a built-in "
+        "rule's.");
+  CHECK(custom_error(one_rule("    path: a\n    in: []\n")) ==
+        "cfg.yaml:8:9: error: /customRules/0/check/in must not be empty");
+  CHECK(custom_error(one_rule("    path: ''\n    exists: true\n")) ==
+        "cfg.yaml:7:11: error: /customRules/0/check/path must not be empty");
+  CHECK(custom_error(one_rule("    path: a\n    exists: false\n    "
+                              "equals: x\n")) ==
+        "cfg.yaml:9:5: error: customRules: equals: with exists: false the "
+        "path must select nothing, so equals never applies; put it in a rule "
+        "of its own");
+  CHECK(custom_error(one_rule("    path: a\n    exists: true\n",
+                              "  match: {kind: [Pod]}\n")) ==
+        "cfg.yaml:6:11: error: unknown key \"kind\"; did you mean \"kinds\"?");
+  CHECK(custom_error(one_rule("    path: a\n    exists: true\n",
+                              "  match: {labels: {tier: [a]}}\n")) ==
+        "cfg.yaml:6:26: error: /customRules/0/match/labels/tier must be of "
+        "type [\"string\",\"number\",\"boolean\"]");
+  CHECK(
+      custom_error(one_rule("    path: a\n    exists: true\n",
+                            "  match: {kinds: [Deployment, deployment]}\n")) ==
+      "cfg.yaml:6:31: error: /customRules/0/match/kinds/1 has an invalid "
+      "format: A kind as the objects' `kind:` spells it, e.g. Deployment.");
+  // Names clash between custom rules too.
+  CHECK(custom_error("customRules:\n- id: ORG001\n  name: a-b\n  area: cost\n"
+                     "  summary: s.\n  check: {path: a, exists: true}\n"
+                     "- id: ORG002\n  name: a-b\n  area: cost\n"
+                     "  summary: s.\n  check: {path: a, exists: true}\n") ==
+        "cfg.yaml:8:9: error: customRules: name \"a-b\" is taken by the "
+        "custom rule ORG001 (a-b); custom rules need their own");
+  {
+    // Every mistake is reported, each at its place, and nothing is loaded.
+    Config config;
+    std::vector<ConfigError> errors;
+    CHECK_FALSE(load_config_text(
+        "cfg.yaml", one_rule("    path: a[\n    matches: '('\n    max: 8x\n"),
+        &config, &errors));
+    std::vector<std::string> got;
+    for (const ConfigError& e : errors) got.push_back(e.format());
+    CHECK(got == std::vector<std::string>{
+                     "cfg.yaml:7:11: error: customRules: path \"a[\": "
+                     "unclosed \"[\" (at character 2)",
+                     "cfg.yaml:8:14: error: customRules: matches: \"(\" is "
+                     "not a valid re2 pattern: missing ): (",
+                     "cfg.yaml:9:10: error: customRules: \"8x\" is not a "
+                     "number or Kubernetes quantity (8, 0.5, 500m, 1Gi)"});
+  }
   // rules: and exceptions: may name custom rules; unknown ones stay errors.
   CHECK(custom_error(one_rule("    path: a\n    exists: true\n") +
                      "rules:\n  approved-registry: info\nexceptions:\n"
@@ -158,7 +215,7 @@ TEST_CASE("custom rule paths") {
   std::size_t offset = 0;
   REQUIRE(parse_custom_path("podSpec.containers[*].env[name=HF_TOKEN].value",
                             &p, &error, &offset));
-  CHECK(p.pod_spec);
+  CHECK(p.root == CustomPath::Root::PodSpec);
   REQUIRE(p.steps.size() == 5);
   CHECK(p.steps[1].kind == PathStep::Kind::Each);
   CHECK(p.steps[3].kind == PathStep::Kind::Where);
@@ -166,7 +223,7 @@ TEST_CASE("custom rule paths") {
   CHECK(p.steps[3].value == "HF_TOKEN");
   REQUIRE(parse_custom_path("metadata.labels.\"example.com/team\"", &p, &error,
                             &offset));
-  CHECK(!p.pod_spec);
+  CHECK(p.root == CustomPath::Root::Object);
   REQUIRE(p.steps.size() == 3);
   CHECK(p.steps[2].key == "example.com/team");
   REQUIRE(parse_custom_path("spec.ports[0][1]", &p, &error, &offset));
@@ -174,9 +231,30 @@ TEST_CASE("custom rule paths") {
   CHECK(p.steps[2].kind == PathStep::Kind::Index);
   CHECK(p.steps[2].index == 0);
   CHECK(p.steps[3].index == 1);
-  // podSpec is only virtual as the first key.
+  // podSpec and container are only virtual as the first, bare key.
   REQUIRE(parse_custom_path("spec.podSpec", &p, &error, &offset));
-  CHECK(!p.pod_spec);
+  CHECK(p.root == CustomPath::Root::Object);
+  REQUIRE(parse_custom_path("\"podSpec\".x", &p, &error, &offset));
+  CHECK(p.root == CustomPath::Root::Object);
+  REQUIRE(p.steps.size() == 2);
+  CHECK(p.steps[0].key == "podSpec");
+  REQUIRE(parse_custom_path("podSpecs.x", &p, &error, &offset));
+  CHECK(p.root == CustomPath::Root::Object);
+  REQUIRE(parse_custom_path("container.image", &p, &error, &offset));
+  CHECK(p.root == CustomPath::Root::Container);
+  REQUIRE(p.steps.size() == 1);
+  CHECK(p.steps[0].key == "image");
+  REQUIRE(parse_custom_path("container", &p, &error, &offset));
+  CHECK(p.root == CustomPath::Root::Container);
+  CHECK(p.steps.empty());
+  REQUIRE(parse_custom_path("spec.container.image", &p, &error, &offset));
+  CHECK(p.root == CustomPath::Root::Object);
+  // [key=value] with a quoted value.
+  REQUIRE(parse_custom_path("podSpec.tolerations[key='nvidia.com/gpu']", &p,
+                            &error, &offset));
+  REQUIRE(p.steps.size() == 2);
+  CHECK(p.steps[1].key == "key");
+  CHECK(p.steps[1].value == "nvidia.com/gpu");
   for (std::string_view bad :
        {"", ".a", "a.", "a[", "a[]", "a[=x]", "a]b", "a\"b\"", "a[1]b"}) {
     INFO(bad);
@@ -272,6 +350,102 @@ spec:
             ->run.findings.empty());
 }
 
+TEST_CASE("custom rule namespaces: the default namespace, no cluster scope") {
+  std::string rule = one_rule(
+      "    path: metadata.labels.team\n"
+      "    exists: true\n",
+      "  match: {namespaces: ['def*']}\n"
+      "  message: '{kind} {namespace}/{name}'\n");
+  auto linted = lint_with(rule,
+                          "apiVersion: v1\nkind: ConfigMap\nmetadata: "
+                          "{name: unset}\n---\napiVersion: v1\nkind: "
+                          "ConfigMap\nmetadata: {name: other, namespace: "
+                          "llm}\n---\napiVersion: rbac.authorization.k8s.io/"
+                          "v1\nkind: ClusterRole\nmetadata: {name: "
+                          "cluster}\n");
+  REQUIRE(linted->run.findings.size() == 1);
+  CHECK(linted->run.findings[0].message == "ConfigMap default/unset");
+  // Every namespace, but still no cluster-scoped object.
+  rule.replace(rule.find("'def*'"), 6, "'*'");
+  linted = lint_with(rule,
+                     "apiVersion: rbac.authorization.k8s.io/v1\nkind: "
+                     "ClusterRole\nmetadata: {name: cluster}\n");
+  CHECK(linted->run.findings.empty());
+}
+
+TEST_CASE("custom rule paths into lists of lists") {
+  constexpr std::string_view kMatrix =
+      "apiVersion: example.com/v1\nkind: Grid\nmetadata: {name: g}\n"
+      "spec:\n  rows:\n  - [1, 2, 9]\n  - [3, ~]\n  - []\n  - - 4\n"
+      "    - 12\n";
+  auto linted = lint_with(one_rule("    path: spec.rows[*][*]\n    max: 5\n",
+                                   "  message: '{value} at {path}'\n"),
+                          kMatrix);
+  std::vector<std::string> got;
+  for (const Finding& f : linted->run.findings)
+    got.push_back(
+        fmt::format("{}:{} {}", f.location.line, f.location.column, f.message));
+  CHECK(got == std::vector<std::string>{"6:12 9 at spec.rows[0][2]",
+                                        "10:7 12 at spec.rows[3][1]"});
+  // exists: true: the null element at itself, the empty row at itself.
+  linted = lint_with(one_rule("    path: spec.rows[*][1]\n    exists: true\n",
+                              "  message: '{path}'\n"),
+                     kMatrix);
+  got.clear();
+  for (const Finding& f : linted->run.findings)
+    got.push_back(
+        fmt::format("{}:{} {}", f.location.line, f.location.column, f.message));
+  CHECK(got ==
+        std::vector<std::string>{"7:9 spec.rows[1][1]", "8:5 spec.rows[2][1]"});
+}
+
+TEST_CASE("custom rule sums are shown in their bound's unit") {
+  constexpr std::string_view kPod =
+      "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n"
+      "  containers:\n"
+      "  - {name: a, image: x, resources: {requests: {memory: 1536Mi, cpu: "
+      "1}}}\n"
+      "  - {name: b, image: x, resources: {requests: {memory: 8Gi, cpu: "
+      "700m}}}\n";
+  auto message = [&](std::string_view resource, std::string_view bound) {
+    auto linted = lint_with(
+        one_rule(fmt::format("    path: podSpec.containers[*].resources."
+                             "requests.{}\n    sum: true\n    {}\n",
+                             resource, bound),
+                 "  message: '{value} at {path}'\n"),
+        kPod);
+    REQUIRE(linted->run.findings.size() == 1);
+    CHECK(linted->run.findings[0].location.line == 4);  // spec
+    return linted->run.findings[0].message;
+  };
+  CHECK(message("memory", "min: 16Gi") == "9.5Gi at spec");
+  CHECK(message("cpu", "max: 1500m") == "1700m at spec");
+  CHECK(message("cpu", "max: 1.2") == "1.7 at spec");
+  CHECK(message("memory", "max: 1e9") == "10200547328 at spec");
+}
+
+TEST_CASE("custom rule messages show a value on one line") {
+  auto linted =
+      lint_with(one_rule("    path: podSpec.containers[*].args[*]\n"
+                         "    notMatches: 'pip install'\n",
+                         "  message: 'arg {value} at {path}'\n"),
+                "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n"
+                "  containers:\n  - name: a\n    image: x\n    args:\n    - |\n"
+                "      pip install foo\n      python serve.py\n"
+                "    - |\n      --single-line pip install\n"
+                "    - --model=" +
+                    std::string(300, 'm') + " pip install\n");
+  REQUIRE(linted->run.findings.size() == 3);
+  CHECK(linted->run.findings[0].message ==
+        "arg pip install foo... at spec.containers[0].args[0]");
+  CHECK(linted->run.findings[0].location.line == 9);  // its "|"
+  CHECK(linted->run.findings[1].message ==
+        "arg --single-line pip install at spec.containers[0].args[1]");
+  CHECK(linted->run.findings[2].message ==
+        "arg --model=" + std::string(248, 'm') +
+            "... at spec.containers[0].args[2]");
+}
+
 TEST_CASE("rules: settings apply to custom rules") {
   std::string rule = one_rule(
       "    path: podSpec.containers[*].image\n"
@@ -283,6 +457,18 @@ TEST_CASE("rules: settings apply to custom rules") {
   CHECK(lint_with(rule + "rules:\n  security: off\n", kDeployment)
             ->run.findings.empty());
   CHECK(lint_with(rule + "rules:\n  approved-registry: off\n", kDeployment)
+            ->run.findings.empty());
+  // An area's severity applies; the rule's own entry beats its area's.
+  linted = lint_with(rule + "rules:\n  security: info\n", kDeployment);
+  REQUIRE(linted->run.findings.size() == 1);
+  CHECK(linted->run.findings[0].severity == Severity::Info);
+  linted = lint_with(rule +
+                         "rules:\n  security: off\n  ORG001: "
+                         "{enabled: true, severity: warning}\n",
+                     kDeployment);
+  REQUIRE(linted->run.findings.size() == 1);
+  CHECK(linted->run.findings[0].severity == Severity::Warning);
+  CHECK(lint_with(rule + "rules:\n  ORG001: {enabled: false}\n", kDeployment)
             ->run.findings.empty());
 }
 

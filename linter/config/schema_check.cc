@@ -64,8 +64,9 @@ std::string closest_word(std::string_view word,
   return best;
 }
 
-bool check_against_schema(std::string_view schema_text, const JsonWithNodes& doc,
-                          NodeRef root, SchemaError* error) {
+bool check_against_schema(std::string_view schema_text,
+                          const JsonWithNodes& doc, NodeRef root,
+                          SchemaError* error) {
   rapidjson::Document schema_json;
   schema_json.Parse(schema_text.data(), schema_text.size());
   if (schema_json.HasParseError()) {
@@ -84,7 +85,8 @@ bool check_against_schema(std::string_view schema_text, const JsonWithNodes& doc
   std::string keyword = validator.GetInvalidSchemaKeyword();
   const rapidjson::Value* rule =
       rapidjson::Pointer(schema_ptr.GetString()).Get(schema_json);
-  const rapidjson::Value* value = rapidjson::Pointer(pointer.c_str()).Get(doc.json);
+  const rapidjson::Value* value =
+      rapidjson::Pointer(pointer.c_str()).Get(doc.json);
   NodeRef node = find(doc.nodes, pointer);
   if (!node.valid()) node = root;
   error->location = location_of(node);
@@ -137,12 +139,22 @@ bool check_against_schema(std::string_view schema_text, const JsonWithNodes& doc
     return false;
   }
   if (keyword == "pattern" && rule && rule->HasMember("pattern")) {
-    std::string hint = rule->HasMember("description")
-                           ? std::string((*rule)["description"].GetString())
-                           : fmt::format("the pattern {}",
-                                         (*rule)["pattern"].GetString());
-    error->message = fmt::format("{} has an invalid format: {}", where(pointer),
-                                 hint);
+    std::string hint =
+        rule->HasMember("description")
+            ? std::string((*rule)["description"].GetString())
+            : fmt::format("the pattern {}", (*rule)["pattern"].GetString());
+    error->message =
+        fmt::format("{} has an invalid format: {}", where(pointer), hint);
+    return false;
+  }
+  if ((keyword == "minLength" || keyword == "minItems") && rule &&
+      rule->HasMember(keyword.c_str()) && (*rule)[keyword.c_str()].IsUint()) {
+    unsigned least = (*rule)[keyword.c_str()].GetUint();
+    error->message =
+        least == 1
+            ? fmt::format("{} must not be empty", where(pointer))
+            : fmt::format("{} needs at least {} {}", where(pointer), least,
+                          keyword == "minItems" ? "items" : "characters");
     return false;
   }
   std::string hint;

@@ -23,9 +23,35 @@ Range finding_range(std::string_view text, const LineIndex& lines,
   return {lines.position(l, c), lines.position(l, end - lines.line_offset(l))};
 }
 
-void Server::publish(const OpenDocument& doc) {
-  rapidjson::StringBuffer buffer;
-  Writer w(buffer);
+namespace {
+
+// A diagnostic that is no finding: a config error, or why nothing ran.
+void plain_diagnostic(Writer& w, Range where, std::string_view message) {
+  w.StartObject();
+  w.Key("range");
+  range(w, where);
+  w.Key("severity");
+  w.Int(1);
+  w.Key("code");
+  w.String("config");
+  w.Key("source");
+  w.String("launchlint");
+  w.Key("message");
+  string(w, message);
+  w.EndObject();
+}
+
+void config_diagnostics(Writer& w, const Server::BrokenConfig& config) {
+  LineIndex lines(config.text);
+  for (const ConfigError& e : config.errors) {
+    plain_diagnostic(
+        w,
+        finding_range(config.text, lines, e.location.line, e.location.column),
+        e.message);
+  }
+}
+
+void start_publish(Writer& w, std::string_view uri) {
   w.StartObject();
   w.Key("jsonrpc");
   w.String("2.0");
@@ -34,13 +60,47 @@ void Server::publish(const OpenDocument& doc) {
   w.Key("params");
   w.StartObject();
   w.Key("uri");
-  string(w, doc.uri);
+  string(w, uri);
+}
+
+}  // namespace
+
+void Server::publish_config(const std::string& path) {
+  for (const auto& [uri, doc] : documents_) {
+    if (doc.path == path) {
+      // Open: its lint's publish adds the errors (or clears them).
+      if (doc.lint) publish(doc);
+      return;
+    }
+  }
+  rapidjson::StringBuffer buffer;
+  Writer w(buffer);
+  start_publish(w, path_to_uri(path));
+  w.Key("diagnostics");
+  w.StartArray();
+  auto broken = broken_configs_.find(path);
+  if (broken != broken_configs_.end()) config_diagnostics(w, broken->second);
+  w.EndArray();
+  w.EndObject();
+  w.EndObject();
+  send_(buffer.GetString());
+}
+
+void Server::publish(const OpenDocument& doc) {
+  rapidjson::StringBuffer buffer;
+  Writer w(buffer);
+  start_publish(w, doc.uri);
   if (doc.lint) {
     w.Key("version");
     w.Int64(doc.version);
   }
   w.Key("diagnostics");
   w.StartArray();
+  if (doc.lint && !doc.blocked_by.empty())
+    plain_diagnostic(w, {{0, 0}, {0, 0}}, doc.blocked_by);
+  if (auto broken = broken_configs_.find(doc.path);
+      doc.lint && broken != broken_configs_.end())
+    config_diagnostics(w, broken->second);
   if (doc.lint) {
     const std::string& text = doc.lint->texts.find(doc.path)->second;
     LineIndex lines(text);

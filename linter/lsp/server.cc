@@ -363,19 +363,24 @@ void Server::lint_folder(const std::string& folder) {
   Config config;
   std::string config_path =
       folder.starts_with("uri:") ? std::string() : find_config(folder);
+  std::string blocked_by;
   if (!config_path.empty()) {
-    std::vector<ConfigError> errors;
-    if (load_config(config_path, &config, &errors)) {
+    if (load_folder_config(config_path, &config)) {
       apply_config(config, &options.settings);
       options.config = &config;
     } else {
-      for (const ConfigError& e : errors)
-        std::cerr << fmt::format("launchlint lsp: {}\n", e.format());
+      // As the CLI, which exits 2: no rule runs half-configured.
+      const std::vector<ConfigError>& errors =
+          broken_configs_[config_path].errors;
+      blocked_by =
+          fmt::format("launchlint: no rule runs until the config loads: {}",
+                      errors.empty() ? config_path : errors.front().format());
     }
   }
-  lint->run = lint_(inputs, options);
+  if (blocked_by.empty()) lint->run = lint_(inputs, options);
   for (OpenDocument* doc : open) {
     doc->lint = lint;
+    doc->blocked_by = doc->path == config_path ? std::string() : blocked_by;
     doc->findings.clear();
     for (const Finding& f : lint->run.findings) {
       if (!f.suppressed && f.location.file_name() == doc->path)
@@ -383,6 +388,38 @@ void Server::lint_folder(const std::string& folder) {
     }
     publish(*doc);
   }
+}
+
+bool Server::load_folder_config(const std::string& path, Config* config) {
+  BrokenConfig broken;
+  const OpenDocument* open = nullptr;
+  for (const auto& [uri, doc] : documents_) {
+    if (doc.path == path) open = &doc;
+  }
+  bool loaded = false;
+  if (open != nullptr) {
+    broken.text = open->text;
+    loaded = load_config_text(path, broken.text, config, &broken.errors);
+  } else {
+    std::string error;
+    if (read_input({path}, kMaxFileBytes, &broken.text, &error)) {
+      loaded = load_config_text(path, broken.text, config, &broken.errors);
+    } else {
+      ConfigError e;
+      e.location.file = std::make_shared<const std::string>(path);
+      e.message = "cannot read the config file: " + error;
+      broken.errors.push_back(std::move(e));
+    }
+  }
+  bool was_broken = broken_configs_.contains(path);
+  if (loaded && !was_broken) return true;
+  if (loaded) {
+    broken_configs_.erase(path);
+  } else {
+    broken_configs_[path] = std::move(broken);
+  }
+  publish_config(path);
+  return loaded;
 }
 
 }  // namespace launchlint::lsp

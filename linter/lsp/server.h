@@ -11,6 +11,7 @@
 
 #include <rapidjson/document.h>
 
+#include "linter/config/config.h"
 #include "linter/lint/lint.h"
 #include "linter/lsp/text_position.h"
 
@@ -70,6 +71,15 @@ class Server {
     long long version = 0;
     std::shared_ptr<const FolderLint> lint;  // the last lint including it
     std::vector<const Finding*> findings;    // its findings in that lint
+    // Set when that lint did not run because its config has errors.
+    std::string blocked_by;
+  };
+
+  // A config file that does not load: its text and errors, published as
+  // its diagnostics until it loads again.
+  struct BrokenConfig {
+    std::string text;
+    std::vector<ConfigError> errors;
   };
 
  private:
@@ -82,12 +92,18 @@ class Server {
   void schedule(const std::string& folder, Clock::time_point due);
   void lint_folder(const std::string& folder);
   void publish(const OpenDocument& doc);
+  // Loads the folder's config (the open buffer when it is open) into
+  // `config`; false when it has errors, which are then published on it.
+  bool load_folder_config(const std::string& path, Config* config);
+  // Publishes the errors of the config at `path` (none: clears them).
+  void publish_config(const std::string& path);
   // Lints the document's folder now if a lint of it is pending.
   OpenDocument* fresh(std::string_view uri);
 
   Send send_;
   std::map<std::string, OpenDocument, std::less<>> documents_;  // by uri
   std::map<std::string, Clock::time_point> pending_;            // by folder
+  std::map<std::string, BrokenConfig, std::less<>> broken_configs_;  // by path
   std::chrono::milliseconds debounce_{200};
   LintOptions options_;
   LintFn lint_ = lint_texts;

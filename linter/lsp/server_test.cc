@@ -258,6 +258,75 @@ TEST_CASE("lsp server: custom rules of the folder's config, with hovers") {
   CHECK(markdown.find("Scanned images only.") != std::string::npos);
 }
 
+TEST_CASE("lsp server: a config with errors runs no rule and shows them") {
+  TempFolder folder;
+  const std::string good =
+      "customRules:\n"
+      "- id: ORG001\n"
+      "  name: approved-registry\n"
+      "  area: security\n"
+      "  summary: Images come from registry.example.com.\n"
+      "  check:\n"
+      "    path: podSpec.containers[*].image\n"
+      "    matches: '^registry\\.example\\.com/'\n";
+  std::string bad = good;
+  bad.replace(bad.find("'^registry"), 1, "'(");
+  std::string config = folder.write(".launchlint.yaml", bad);
+  std::string config_uri = path_to_uri(config);
+  std::string uri = path_to_uri(folder.write("server.yaml", ""));
+  Harness h;
+  h.initialize();
+  h.notify("textDocument/didOpen", open_params(uri, kPrivileged));
+  auto published = h.lint(h.now);
+  // The config's errors on the config, at their place.
+  const rapidjson::Value* on_config = diagnostics_of(published, config_uri);
+  REQUIRE(on_config != nullptr);
+  REQUIRE(on_config->Size() == 1);
+  const auto& error = (*on_config)[0];
+  CHECK(error["range"]["start"]["line"].GetUint() == 7);
+  CHECK(error["range"]["start"]["character"].GetUint() == 13);
+  CHECK(std::string_view(error["code"].GetString()) == "config");
+  CHECK(std::string_view(error["message"].GetString())
+            .starts_with("customRules: matches: "));
+  // The manifest: no finding of any rule, one diagnostic that says why.
+  const rapidjson::Value* on_manifest = diagnostics_of(published, uri);
+  REQUIRE(on_manifest != nullptr);
+  REQUIRE(on_manifest->Size() == 1);
+  CHECK(codes(*on_manifest) == std::vector<std::string>{"config"});
+  std::string why = (*on_manifest)[0]["message"].GetString();
+  CHECK(why.starts_with(fmt::format(
+      "launchlint: no rule runs until the config loads: {}:8:14: error: "
+      "customRules: matches:",
+      config)));
+
+  // The config open with unsaved edits: its buffer is the config. Fixed
+  // there, the rules run again and its errors are cleared.
+  h.notify("textDocument/didOpen", open_params(config_uri, good));
+  published = h.lint(h.now);
+  on_config = diagnostics_of(published, config_uri);
+  REQUIRE(on_config != nullptr);
+  CHECK(on_config->Size() == 0);
+  on_manifest = diagnostics_of(published, uri);
+  REQUIRE(on_manifest != nullptr);
+  CHECK(has(codes(*on_manifest), "ORG001"));
+  CHECK(has(codes(*on_manifest), "SEC001"));
+  CHECK_FALSE(has(codes(*on_manifest), "config"));
+
+  // Broken again in the buffer: the open config shows its errors.
+  h.notify("textDocument/didChange",
+           fmt::format(R"({{"textDocument":{{"uri":"{}","version":2}},)"
+                       R"("contentChanges":[{{"text":{}}}]}})",
+                       config_uri, json_string(bad)));
+  published = h.lint(h.now + h.server.debounce());
+  on_config = diagnostics_of(published, config_uri);
+  REQUIRE(on_config != nullptr);
+  REQUIRE(on_config->Size() == 1);
+  CHECK((*on_config)[0]["range"]["start"]["line"].GetUint() == 7);
+  on_manifest = diagnostics_of(published, uri);
+  REQUIRE(on_manifest != nullptr);
+  CHECK(codes(*on_manifest) == std::vector<std::string>{"config"});
+}
+
 TEST_CASE("lsp server: diagnostics, debounce, hover, code action round trip") {
   TempFolder folder;
   std::string path = folder.write("server.yaml", "placeholder: on disk\n");

@@ -67,7 +67,7 @@ bool parse_custom_path(std::string_view text, CustomPath* out,
                        std::string* error, std::size_t* offset) {
   out->text = std::string(text);
   out->steps.clear();
-  out->pod_spec = false;
+  out->root = CustomPath::Root::Object;
   std::size_t i = 0;
   auto fail = [&](std::string message) {
     *error = std::move(message);
@@ -77,7 +77,8 @@ bool parse_custom_path(std::string_view text, CustomPath* out,
   if (text.empty()) return fail("the path is empty");
   for (bool first = true;; first = false) {
     std::string key;
-    if (i < text.size() && text[i] == '"') {
+    bool quoted = i < text.size() && text[i] == '"';
+    if (quoted) {
       if (!quoted_key(text, &i, &key)) return fail("unclosed quote");
     } else {
       std::size_t start = i;
@@ -89,8 +90,12 @@ bool parse_custom_path(std::string_view text, CustomPath* out,
                         : std::string("expected a key at the end"));
       }
     }
-    if (first && key == "podSpec" && (i == text.size() || text[i] == '.')) {
-      out->pod_spec = true;
+    bool virtual_root =
+        first && !quoted && (i == text.size() || text[i] == '.');
+    if (virtual_root && key == "podSpec") {
+      out->root = CustomPath::Root::PodSpec;
+    } else if (virtual_root && key == "container") {
+      out->root = CustomPath::Root::Container;
     } else {
       out->steps.push_back({PathStep::Kind::Key, key, {}, 0});
     }

@@ -3,6 +3,7 @@
 #include <fnmatch.h>
 
 #include <algorithm>
+#include <cmath>
 #include <optional>
 
 #include <fmt/format.h>
@@ -58,13 +59,22 @@ struct Walk {
         }
         return;
       case PathStep::Kind::Each:
-        // Not a list, or an empty one: nothing to select.
-        if (!node.is_seq() || node.size() == 0) {
+        // Every element of a list, every value of a map; nothing in a
+        // scalar or an empty one.
+        if (!(node.is_seq() || node.is_map()) || node.size() == 0) {
           missing.push_back({node, rest(path, i)});
           return;
         }
-        for (std::uint32_t n = 0; n < node.size(); ++n)
-          go(node.at(n), path + fmt::format("[{}]", n), i + 1);
+        for (std::uint32_t n = 0; n < node.size(); ++n) {
+          std::string step =
+              node.is_seq() ? fmt::format("[{}]", n)
+                            : path_step_text({PathStep::Kind::Key,
+                                              std::string(node.key_at(n).str()),
+                                              {},
+                                              0},
+                                             path.empty());
+          go(node.at(n), path + step, i + 1);
+        }
         return;
       case PathStep::Kind::Where: {
         bool found = false;
@@ -81,11 +91,19 @@ struct Walk {
   }
 };
 
+// A value as messages show it: on one line, and not a page long (a script
+// in `args` is shown by its first line).
 std::string value_text(NodeRef node) {
   if (node.is_map()) return "a map";
   if (node.is_seq()) return "a list";
   if (node.is_null()) return "(none)";
-  return std::string(node.str());
+  constexpr std::size_t kMax = 256;  // long enough for any image reference
+  std::string_view v = node.str();
+  while (!v.empty() && (v.back() == '\n' || v.back() == '\r'))
+    v.remove_suffix(1);  // a block scalar's last line break
+  std::size_t end = std::min(v.find_first_of("\r\n"), kMax);
+  if (end >= v.size()) return std::string(v);
+  return std::string(v.substr(0, end)) + "...";
 }
 
 std::string in_list(const std::vector<std::string>& values) {
@@ -102,9 +120,10 @@ std::string failure(const CustomCheck& c, NodeRef node) {
   if (!node.is_scalar())
     return fmt::format("is {}, not a single value", value_text(node));
   std::string_view v = node.str();
-  if (c.equals && v != *c.equals)
+  std::string comparable = comparable_text(node);
+  if (c.equals && comparable != *c.equals)
     return fmt::format("is not \"{}\"", *c.equals);
-  if (c.has_in && std::find(c.in.begin(), c.in.end(), v) == c.in.end())
+  if (c.has_in && std::find(c.in.begin(), c.in.end(), comparable) == c.in.end())
     return fmt::format("is not one of {}", in_list(c.in));
   if (c.matches && !RE2::PartialMatch(v, *c.matches))
     return fmt::format("does not match `{}`", c.matches->pattern());
@@ -121,8 +140,15 @@ std::string failure(const CustomCheck& c, NodeRef node) {
   return {};
 }
 
-// "1.5" rather than "1.500000"; whole numbers without a point.
-std::string number_text(double v) { return fmt::format("{}", v); }
+// `total` in the unit `bound` is written in: 10Gi, not 10737418240, for a
+// bound of 8Gi; "1.5" rather than "1.500000".
+std::string total_text(double total, std::string_view bound) {
+  std::string_view suffix = bound.substr(bound.find_last_of("0123456789.") + 1);
+  double scale = 1;
+  if (suffix.empty() || !parse_quantity(fmt::format("1{}", suffix), &scale))
+    suffix = {}, scale = 1;
+  return fmt::format("{}{}", std::round(total / scale * 1000) / 1000, suffix);
+}
 
 std::string expand(const CustomRule& rule, const Object& object,
                    const std::string& path, const std::string& value) {
@@ -154,6 +180,14 @@ std::string expand(const CustomRule& rule, const Object& object,
 
 }  // namespace
 
+std::string comparable_text(NodeRef scalar) {
+  if (!scalar.quoted()) {
+    if (scalar.as_bool(false)) return "true";
+    if (!scalar.as_bool(true)) return "false";
+  }
+  return std::string(scalar.str());
+}
+
 const CustomRule* CustomRules::find(std::string_view id_or_name) const {
   for (const CustomRule& r : rules) {
     if (r.id == id_or_name || r.name == id_or_name) return &r;
@@ -180,14 +214,15 @@ bool custom_rule_matches(const CustomRule& rule, const Object& object) {
   if (m.model_servers && is_model_server(object) != *m.model_servers)
     return false;
   if (m.gpu && uses_accelerators(object) != *m.gpu) return false;
-  if (rule.check.path.pod_spec && object.pods.empty()) return false;
+  if (rule.check.path.root != CustomPath::Root::Object && object.pods.empty())
+    return false;
   return true;
 }
 
 namespace {
 
 // `sum`: min and max on the total of the values one walk selected, reported
-// at the walk's start (the pod spec, or the object).
+// at the walk's start (the pod spec, the container or the object).
 void check_sum(const CustomRule& rule, const Object& object, const Walk& walk,
                NodeRef start, const std::string& start_path,
                Reporter& reporter) {
@@ -207,13 +242,16 @@ void check_sum(const CustomRule& rule, const Object& object, const Walk& walk,
     }
     total += v;
   }
-  std::string why;
-  if (c.min && total < *c.min)
+  std::string why, value;
+  if (c.min && total < *c.min) {
     why = fmt::format("is below the minimum {}", c.min_text);
-  if (c.max && total > *c.max)
+    value = total_text(total, c.min_text);
+  }
+  if (c.max && total > *c.max) {
     why = fmt::format("is above the maximum {}", c.max_text);
+    value = total_text(total, c.max_text);
+  }
   if (why.empty()) return;
-  std::string value = number_text(total);
   std::string where =
       start_path.empty() ? std::string("the object") : start_path;
   reporter.report(
@@ -231,20 +269,30 @@ void check_custom_rule(const CustomRule& rule, const LintContext& /*context*/,
   if (!custom_rule_matches(rule, object)) return;
   const CustomCheck& c = rule.check;
   Walk walk{c.path.steps, {}, {}};
-  if (c.path.pod_spec) {
-    for (const PodTemplate& pod : object.pods) {
-      std::string start =
-          object.document ? object.document->path_of(pod.spec) : std::string();
-      if (c.sum) {
-        Walk one{c.path.steps, {}, {}};
-        one.go(pod.spec, start, 0);
-        check_sum(rule, object, one, pod.spec, start, reporter);
-      }
-      walk.go(pod.spec, start, 0);
+  // Each walk starts at the object, at every pod spec or at every container;
+  // `sum` adds up what one start selects.
+  auto start = [&](NodeRef node) {
+    std::string path = node == object.root || !object.document
+                           ? std::string()
+                           : object.document->path_of(node);
+    if (c.sum) {
+      Walk one{c.path.steps, {}, {}};
+      one.go(node, path, 0);
+      check_sum(rule, object, one, node, path, reporter);
     }
-  } else {
-    walk.go(object.root, "", 0);
-    if (c.sum) check_sum(rule, object, walk, object.root, "", reporter);
+    walk.go(node, path, 0);
+  };
+  switch (c.path.root) {
+    case CustomPath::Root::Object:
+      start(object.root);
+      break;
+    case CustomPath::Root::PodSpec:
+      for (const PodTemplate& pod : object.pods) start(pod.spec);
+      break;
+    case CustomPath::Root::Container:
+      for (const PodTemplate& pod : object.pods)
+        for (const Container& container : pod.containers) start(container.node);
+      break;
   }
   auto message = [&](const std::string& path, const std::string& value,
                      std::string_view why) {

@@ -22,10 +22,13 @@ struct PathStep {
   std::uint32_t index = 0;
 };
 
-// A parsed path. `pod_spec`: it starts at `podSpec.`, the pod spec of every
-// pod template of the object (see linter/model/pod_templates.h).
+// A parsed path and where it starts: the object's root; `podSpec.`, the pod
+// spec of every pod template of the object (see
+// linter/model/pod_templates.h); or `container.`, every container of those
+// templates (init containers, sidecars, KServe's model containers too).
 struct CustomPath {
-  bool pod_spec = false;
+  enum class Root { Object, PodSpec, Container };
+  Root root = Root::Object;
   std::vector<PathStep> steps;
   std::string text;  // as written
 };
@@ -34,14 +37,14 @@ struct CustomPath {
 struct CustomCheck {
   CustomPath path;
   std::optional<bool> exists;
-  std::optional<std::string> equals;
-  std::vector<std::string> in;
+  std::optional<std::string> equals;  // comparable_text of the config's value
+  std::vector<std::string> in;        // comparable_text of each
   bool has_in = false;
   std::shared_ptr<const RE2> matches, not_matches;
   std::optional<double> min, max;  // numbers or Kubernetes quantities
   std::string min_text, max_text;  // as written, for messages
-  // min/max apply to the sum of the selected values per pod template
-  // (podSpec paths) or per object, not to each value.
+  // min/max apply to the sum of the values selected from one start (pod
+  // spec, container or object), not to each value.
   bool sum = false;
 };
 
@@ -79,6 +82,11 @@ bool parse_custom_path(std::string_view text, CustomPath* out,
 // One step as path text (".key", "[N]", "[*]", "[key=value]"); a first key
 // has no dot.
 std::string path_step_text(const PathStep& step, bool first);
+
+// A scalar as `equals` and `in` compare it: a plain YAML boolean (True, yes,
+// on, ...) as true or false, as Kubernetes reads it; anything else as
+// written, so 8 and "8" are equal.
+std::string comparable_text(NodeRef scalar);
 
 // Whether `rule` applies to `object` (its match block).
 bool custom_rule_matches(const CustomRule& rule, const Object& object);

@@ -16,26 +16,28 @@ std::string list(const std::vector<std::string>& items) {
   return out;
 }
 
+// "objects of kind Deployment in namespaces matching llm-* that run a model
+// server and whose pods request accelerators"
 std::string scope(const CustomRule& r) {
   const CustomMatch& m = r.match;
-  std::vector<std::string> parts;
-  parts.push_back(m.kinds.empty()
-                      ? "every object"
-                      : fmt::format("objects of kind {}", list(m.kinds)));
+  std::string out = m.kinds.empty()
+                        ? std::string("all objects")
+                        : fmt::format("objects of kind {}", list(m.kinds));
   if (!m.namespaces.empty())
-    parts.push_back(
-        fmt::format("in namespaces matching {}", list(m.namespaces)));
-  if (m.labels)
-    parts.push_back(fmt::format("labelled {}", m.labels->describe()));
+    out += fmt::format(" in namespaces matching {}", list(m.namespaces));
+  if (m.labels) out += fmt::format(" labelled {}", m.labels->describe());
+  std::vector<std::string> clauses;
   if (m.model_servers)
-    parts.push_back(*m.model_servers ? "that run a model server"
-                                     : "that run no model server");
+    clauses.push_back(*m.model_servers ? "that run a model server"
+                                       : "that run no model server");
   if (m.gpu)
-    parts.push_back(*m.gpu ? "whose pods request accelerators"
-                           : "whose pods request no accelerators");
-  if (r.check.path.pod_spec) parts.push_back("that run pods");
-  std::string out;
-  for (const std::string& p : parts) out += (out.empty() ? "" : " ") + p;
+    clauses.push_back(*m.gpu ? "whose pods request accelerators"
+                             : "whose pods request no accelerators");
+  if (r.check.path.root != CustomPath::Root::Object &&
+      !m.model_servers.value_or(false) && !m.gpu.value_or(false))
+    clauses.push_back("that run pods");
+  for (std::size_t i = 0; i < clauses.size(); ++i)
+    out += (i == 0 ? " " : " and ") + clauses[i];
   return out;
 }
 
@@ -68,21 +70,31 @@ std::string generated(const CustomRule& r, std::string_view heading,
                       std::string_view user_text) {
   const CustomCheck& c = r.check;
   if (heading == "What it does") {
+    std::string_view per = "object";
+    std::string_view root;
+    if (c.path.root == CustomPath::Root::PodSpec) {
+      per = "pod template";
+      root =
+          " `podSpec.` is the pod spec of each pod template of the object "
+          "(both templates of a LeaderWorkerSet, an InferenceService's "
+          "predictor, each Ray group, a CronJob's job).";
+    } else if (c.path.root == CustomPath::Root::Container) {
+      per = "container";
+      root =
+          " `container.` is each container of each pod template of the "
+          "object: init containers, sidecars and main containers, and an "
+          "InferenceService's model container.";
+    }
     return fmt::format(
         "{}\n\nA custom rule from `{}`. On {}, {} `{}` selects {}.{}{}{}",
         r.summary, r.source, scope(r),
         c.sum ? "the values that" : "every node that", c.path.text,
         joined(wanted(c)),
-        c.sum ? (c.path.pod_spec ? " The sum is taken per pod template, and "
-                                   "the sum of nothing is 0."
-                                 : " The sum is taken per object, and the "
-                                   "sum of nothing is 0.")
-              : "",
-        c.path.pod_spec ? " `podSpec.` is the pod spec of each pod template "
-                          "of the object (both templates of a "
-                          "LeaderWorkerSet, an InferenceService's "
-                          "predictor, each Ray group, a CronJob's job)."
-                        : "",
+        c.sum ? fmt::format(" The sum is taken per {}, and the sum of nothing "
+                            "is 0.",
+                            per)
+              : std::string(),
+        root,
         c.exists == true
             ? ""
             : " When the path selects nothing the rule holds: only "
