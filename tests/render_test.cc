@@ -34,7 +34,7 @@ std::string describe(const Finding& f) {
   std::string out =
       fmt::format("{} {} at {}", f.rule->id, f.object.name, where(f.location));
   if (!f.values_set.empty()) out += fmt::format(" [{}]", f.values_set);
-  for (const RelatedLocation& r : f.related)
+  for (const RelatedNote& r : f.related)
     out += fmt::format("\n  {} {}", where(r.location), r.message);
   return out;
 }

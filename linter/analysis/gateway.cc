@@ -44,7 +44,7 @@ bool requires_all(const LabelSelector& selector,
 bool carries_all(const LabelSet& set,
                  const std::map<std::string, std::string>& labels) {
   return std::all_of(labels.begin(), labels.end(), [&](const auto& pair) {
-    const std::string* v = set.find(pair.first);
+    const std::string_view* v = set.find(pair.first);
     return v && *v == pair.second;
   });
 }

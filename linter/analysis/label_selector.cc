@@ -13,23 +13,29 @@ LabelSet LabelSet::from_node(NodeRef map) {
     NodeRef value = map.at(i);
     if (!map.key_at(i).is_scalar() || !(value.is_scalar() || value.is_null()))
       continue;
-    out.set(map.key_at(i).str(), value.str());
+    out.set_view(map.key_at(i).str(), value.str());
   }
   return out;
 }
 
-void LabelSet::set(std::string_view key, std::string_view value) {
+void LabelSet::set_view(std::string_view key, std::string_view value) {
   auto it = std::lower_bound(
       entries_.begin(), entries_.end(), key,
-      [](const auto& e, std::string_view k) { return e.first < k; });
+      [](const Entry& e, std::string_view k) { return e.first < k; });
   if (it != entries_.end() && it->first == key) {
-    it->second = std::string(value);
+    it->second = value;
     return;
   }
-  entries_.insert(it, {std::string(key), std::string(value)});
+  entries_.insert(it, {key, value});
 }
 
-const std::string* LabelSet::find(std::string_view key) const {
+void LabelSet::set(std::string_view key, std::string_view value) {
+  if (!owned_) owned_ = std::make_shared<std::deque<std::string>>();
+  std::string_view k = owned_->emplace_back(key);
+  set_view(k, owned_->emplace_back(value));
+}
+
+const std::string_view* LabelSet::find(std::string_view key) const {
   auto it = std::lower_bound(
       entries_.begin(), entries_.end(), key,
       [](const auto& e, std::string_view k) { return e.first < k; });
@@ -49,7 +55,7 @@ std::string LabelSet::describe() const {
 bool LabelSelector::matches(const LabelSet& labels) const {
   if (invalid) return false;
   for (const Requirement& r : requirements) {
-    const std::string* value = labels.find(r.key);
+    const std::string_view* value = labels.find(r.key);
     bool listed = value && std::find(r.values.begin(), r.values.end(),
                                      *value) != r.values.end();
     switch (r.op) {

@@ -1,6 +1,8 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -10,21 +12,28 @@
 
 namespace launchlint {
 
-// The labels of one pod, Service or namespace, sorted by key.
+// The labels of one pod, Service or namespace, sorted by key. The text is
+// viewed, not copied: a document's scalars live as long as its pool.
 class LabelSet {
  public:
+  using Entry = std::pair<std::string_view, std::string_view>;
+
   // A YAML map of string keys to scalars; anything else is ignored.
   static LabelSet from_node(NodeRef map);
 
+  // Sets a label; the set keeps a copy of the text.
   void set(std::string_view key, std::string_view value);
-  const std::string* find(std::string_view key) const;
-  const std::vector<std::pair<std::string, std::string>>& entries() const {
-    return entries_;
-  }
+  // The same without a copy: `key` and `value` must outlive the set (a
+  // document's text, a literal).
+  void set_view(std::string_view key, std::string_view value);
+  const std::string_view* find(std::string_view key) const;
+  const std::vector<Entry>& entries() const { return entries_; }
   std::string describe() const;  // "app=vllm,tier=serving"
 
  private:
-  std::vector<std::pair<std::string, std::string>> entries_;
+  std::vector<Entry> entries_;
+  // Text of set, shared by copies of the set (a deque never moves it).
+  std::shared_ptr<std::deque<std::string>> owned_;
 };
 
 enum class SelectorOp : std::uint8_t { In, NotIn, Exists, DoesNotExist };

@@ -65,7 +65,7 @@ NamespaceInfo& NamespaceModel::at(std::string_view ns) {
   if (it != namespaces_.end()) return it->second;
   NamespaceInfo& info = namespaces_[std::string(ns)];
   info.name = ns;
-  info.labels.set("kubernetes.io/metadata.name", ns);
+  info.labels.set_view("kubernetes.io/metadata.name", info.name);
   return info;
 }
 
@@ -88,9 +88,10 @@ NamespaceModel::NamespaceModel(const Model& model)
         if (!info.object) {
           info.object = &o;
           LabelSet labels = LabelSet::from_node(o.labels());
-          for (const auto& [k, v] : labels.entries()) info.labels.set(k, v);
+          for (const auto& [k, v] : labels.entries())
+            info.labels.set_view(k, v);
           // The API server always sets this label to the name.
-          info.labels.set("kubernetes.io/metadata.name", o.id.name);
+          info.labels.set_view("kubernetes.io/metadata.name", o.id.name);
         }
       }
       continue;
@@ -203,14 +204,14 @@ NamespaceModel::~NamespaceModel() = default;
 LabelSet pod_labels(const Object& object, const PodTemplate& pod) {
   LabelSet labels = LabelSet::from_node(pod.metadata["labels"]);
   if (object.is("leaderworkerset.x-k8s.io", "LeaderWorkerSet")) {
-    labels.set("leaderworkerset.sigs.k8s.io/name", object.id.name);
+    labels.set_view("leaderworkerset.sigs.k8s.io/name", object.id.name);
   } else if (object.is("serving.kserve.io", "InferenceService")) {
     // KServe copies the InferenceService's labels to its pods.
     LabelSet own = LabelSet::from_node(object.labels());
     for (const auto& [k, v] : own.entries()) {
-      if (!labels.find(k)) labels.set(k, v);
+      if (!labels.find(k)) labels.set_view(k, v);
     }
-    labels.set("serving.kserve.io/inferenceservice", object.id.name);
+    labels.set_view("serving.kserve.io/inferenceservice", object.id.name);
     if (!pod.role.empty()) labels.set("component", pod.role);
   }
   return labels;

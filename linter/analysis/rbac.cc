@@ -415,6 +415,19 @@ Rbac::Rbac(const Model& model) {
     state[i] = 2;
   };
   for (std::size_t i = 0; i < roles_.size(); ++i) resolve(i);
+  for (RoleInfo& role : roles_) {
+    for (PolicyRule& rule : role.rules) {
+      for (std::string_view verb : {"get", "list", "watch"}) {
+        Request r;
+        r.verb = std::string(verb);
+        r.resource = "secrets";
+        // A rule limited to names still reads those secrets.
+        if (!rule.resource_names.empty())
+          r.name = std::string(rule.resource_names[0]);
+        rule.reads_secrets = rule.reads_secrets || rule_allows(rule, r);
+      }
+    }
+  }
 
   for (const Object& o : model.objects) {
     if (o.group != "rbac.authorization.k8s.io") continue;
@@ -529,17 +542,8 @@ std::vector<ScopedGrant> secret_read_grants(const Rbac& rbac,
                                             const UserInfo& user) {
   std::vector<ScopedGrant> out;
   for (const Grant& g : rbac.all_rules_for(user)) {
-    bool reads = false;
-    for (std::string_view verb : {"get", "list", "watch"}) {
-      Request r;
-      r.verb = std::string(verb);
-      r.resource = "secrets";
-      // A rule limited to names still reads those secrets.
-      if (!g.rule->resource_names.empty())
-        r.name = std::string(g.rule->resource_names[0]);
-      reads = reads || rule_allows(*g.rule, r);
-    }
-    if (reads) out.push_back({g, g.binding->cluster, g.binding->ns});
+    if (g.rule->reads_secrets)
+      out.push_back({g, g.binding->cluster, g.binding->ns});
   }
   return out;
 }

@@ -15,6 +15,9 @@ struct PolicyRule {
   NodeRef node;  // invalid for built-in roles
   std::vector<std::string_view> verbs, api_groups, resources, resource_names,
       non_resource_urls;
+  // It lets get, list or watch read Secrets (of its names, when it lists
+  // them): worked out once, for secret_read_grants.
+  bool reads_secrets = false;
 };
 
 struct RoleInfo {

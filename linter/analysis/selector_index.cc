@@ -6,15 +6,6 @@ namespace launchlint {
 
 namespace {
 
-std::string pair_key(const std::string& key, const std::string& value) {
-  std::string out;
-  out.reserve(key.size() + value.size() + 1);
-  out += key;
-  out += '\x1f';
-  out += value;
-  return out;
-}
-
 const std::vector<std::uint32_t> kNone;
 
 }  // namespace
@@ -23,7 +14,7 @@ void SelectorIndex::add(std::uint32_t member, const LabelSet* labels) {
   auto position = static_cast<std::uint32_t>(members_.size());
   members_.push_back({member, labels});
   for (const auto& [k, v] : labels->entries()) {
-    by_pair_[pair_key(k, v)].push_back(position);
+    by_pair_[{k, v}].push_back(position);
     by_key_[k].push_back(position);
   }
 }
@@ -37,13 +28,13 @@ const std::vector<std::uint32_t>* SelectorIndex::candidates(
       auto it = by_key_.find(r.key);
       list = it == by_key_.end() ? &kNone : &it->second;
     } else if (r.op == SelectorOp::In && r.values.size() == 1) {
-      auto it = by_pair_.find(pair_key(r.key, r.values[0]));
+      auto it = by_pair_.find({r.key, r.values[0]});
       list = it == by_pair_.end() ? &kNone : &it->second;
     } else if (r.op == SelectorOp::In) {
       // Several values: the union of their lists, in position order.
       std::vector<std::uint32_t> all;
       for (const std::string& v : r.values) {
-        auto it = by_pair_.find(pair_key(r.key, v));
+        auto it = by_pair_.find({r.key, v});
         if (it != by_pair_.end())
           all.insert(all.end(), it->second.begin(), it->second.end());
       }

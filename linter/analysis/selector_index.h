@@ -2,7 +2,9 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "linter/analysis/label_selector.h"
@@ -29,9 +31,17 @@ class SelectorIndex {
     std::uint32_t id;
     const LabelSet* labels;
   };
+  using Pair = std::pair<std::string_view, std::string_view>;
+  struct PairHash {
+    std::size_t operator()(const Pair& p) const {
+      std::hash<std::string_view> h;
+      return h(p.first) * 31 + h(p.second);
+    }
+  };
   std::vector<Member> members_;
-  std::unordered_map<std::string, std::vector<std::uint32_t>> by_pair_;
-  std::unordered_map<std::string, std::vector<std::uint32_t>> by_key_;
+  // Keys view the members' labels, which outlive the index.
+  std::unordered_map<Pair, std::vector<std::uint32_t>, PairHash> by_pair_;
+  std::unordered_map<std::string_view, std::vector<std::uint32_t>> by_key_;
 };
 
 }  // namespace launchlint

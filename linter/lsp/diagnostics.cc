@@ -127,7 +127,7 @@ void Server::publish(const OpenDocument& doc) {
       if (!f->related.empty()) {
         w.Key("relatedInformation");
         w.StartArray();
-        for (const RelatedLocation& r : f->related) {
+        for (const RelatedNote& r : f->related) {
           std::string_view file = r.location.file_name();
           w.StartObject();
           w.Key("location");

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "linter/model/server_kind.h"
 #include "linter/yaml/document.h"
 
 namespace launchlint {
@@ -46,6 +47,8 @@ struct Container {
   // container merged with its config template by name: the runtime supplies
   // image, probes, ports and securityContext.
   bool from_runtime = false;
+  // The model server it runs (recognise_server), set when it is read.
+  ServerKind server = ServerKind::None;
 
   std::string_view name() const { return node["name"].str(); }
   std::string_view image() const { return node["image"].str(); }

@@ -6,7 +6,8 @@
 
 namespace launchlint {
 
-inline constexpr std::string_view kRollbackOwnerKey = "launchlint.io/rollback-owner";
+inline constexpr std::string_view kRollbackOwnerKey =
+    "launchlint.io/rollback-owner";
 inline constexpr std::string_view kSloOwnerKey = "launchlint.io/slo-owner";
 inline constexpr std::string_view kOwnerKey = "launchlint.io/owner";
 

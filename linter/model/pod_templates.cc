@@ -3,6 +3,8 @@
 #include <array>
 #include <string_view>
 
+#include "linter/model/serving.h"
+
 namespace launchlint {
 
 namespace {
@@ -121,6 +123,9 @@ std::vector<PodTemplate> find_pod_templates(const Object& o) {
     add_ray_cluster(spec["rayClusterConfig"], &out);
   } else if (group == "ray.io" && kind == "RayJob") {
     add_ray_cluster(spec["rayClusterSpec"], &out);
+  }
+  for (PodTemplate& t : out) {
+    for (Container& c : t.containers) c.server = recognise_server(c);
   }
   return out;
 }

@@ -75,17 +75,28 @@ void split_into(std::string_view text, std::vector<std::string>* out) {
 
 std::string_view to_string(ServerKind kind) {
   switch (kind) {
-    case ServerKind::None: return "none";
-    case ServerKind::Vllm: return "vLLM";
-    case ServerKind::Tgi: return "TGI";
-    case ServerKind::Sglang: return "SGLang";
-    case ServerKind::Nim: return "NIM";
-    case ServerKind::Triton: return "Triton";
-    case ServerKind::Ollama: return "Ollama";
-    case ServerKind::KServeHuggingFace: return "KServe Hugging Face server";
-    case ServerKind::RayServe: return "Ray Serve";
-    case ServerKind::LlamaCpp: return "llama.cpp";
-    case ServerKind::Other: return "model server";
+    case ServerKind::None:
+      return "none";
+    case ServerKind::Vllm:
+      return "vLLM";
+    case ServerKind::Tgi:
+      return "TGI";
+    case ServerKind::Sglang:
+      return "SGLang";
+    case ServerKind::Nim:
+      return "NIM";
+    case ServerKind::Triton:
+      return "Triton";
+    case ServerKind::Ollama:
+      return "Ollama";
+    case ServerKind::KServeHuggingFace:
+      return "KServe Hugging Face server";
+    case ServerKind::RayServe:
+      return "Ray Serve";
+    case ServerKind::LlamaCpp:
+      return "llama.cpp";
+    case ServerKind::Other:
+      return "model server";
   }
   return "model server";
 }
@@ -152,7 +163,7 @@ std::string_view program(const std::vector<std::string>& words) {
 
 }  // namespace
 
-ServerKind container_server(const Container& c) {
+ServerKind recognise_server(const Container& c) {
   std::vector<std::string> words = container_words(c);
   std::string_view prog = program(words);
   for (std::string_view other : kNotServers) {
@@ -175,8 +186,8 @@ ServerKind container_server(const Container& c) {
         (words[i + 1] == "run" || words[i + 1] == "deploy") && i > 0)
       return ServerKind::RayServe;
     for (const CommandPattern& p : kCommands) {
-      if (w == p.word || (p.word.find('.') != std::string_view::npos &&
-                          w.starts_with(p.word)))
+      if (w == p.word ||
+          (p.word.find('.') != std::string_view::npos && w.starts_with(p.word)))
         return p.kind;
     }
   }
@@ -241,20 +252,27 @@ NodeRef word_node(const Container& c, std::string_view needle) {
 
 ServerTraits server_traits(ServerKind kind) {
   switch (kind) {
-    case ServerKind::Vllm: return {true, 8000, "/health", "/metrics", 0};
-    case ServerKind::Tgi: return {true, 80, "/health", "/metrics", 0};
-    case ServerKind::Sglang: return {true, 30000, "/health", "/metrics", 0};
+    case ServerKind::Vllm:
+      return {true, 8000, "/health", "/metrics", 0};
+    case ServerKind::Tgi:
+      return {true, 80, "/health", "/metrics", 0};
+    case ServerKind::Sglang:
+      return {true, 30000, "/health", "/metrics", 0};
     case ServerKind::Nim:
       return {true, 8000, "/v1/health/ready", "/v1/metrics", 0};
     case ServerKind::Triton:
       return {true, 8000, "/v2/health/ready", "/metrics", 8002};
-    case ServerKind::Ollama: return {true, 11434, "/", "", 0, false};
+    case ServerKind::Ollama:
+      return {true, 11434, "/", "", 0, false};
     case ServerKind::KServeHuggingFace:
       return {true, 8080, "/v2/health/ready", "/metrics", 0};
-    case ServerKind::RayServe: return {true, 8000, "/-/healthz", "/metrics", 8080};
-    case ServerKind::LlamaCpp: return {true, 8080, "/health", "/metrics", 0};
+    case ServerKind::RayServe:
+      return {true, 8000, "/-/healthz", "/metrics", 8080};
+    case ServerKind::LlamaCpp:
+      return {true, 8080, "/health", "/metrics", 0};
     case ServerKind::None:
-    case ServerKind::Other: return {};
+    case ServerKind::Other:
+      return {};
   }
   return {};
 }
@@ -303,17 +321,28 @@ int server_port(const Container& c, ServerKind kind) {
   switch (kind) {
     case ServerKind::Vllm:
     case ServerKind::Sglang:
-    case ServerKind::LlamaCpp: port = port_from(c, words, {"--port"}, ""); break;
-    case ServerKind::Tgi: port = port_from(c, words, {"--port", "-p"}, "PORT"); break;
-    case ServerKind::Nim: port = port_from(c, words, {}, "NIM_SERVER_PORT"); break;
-    case ServerKind::Triton: port = port_from(c, words, {"--http-port"}, ""); break;
-    case ServerKind::Ollama: port = port_from(c, words, {}, "OLLAMA_HOST"); break;
+    case ServerKind::LlamaCpp:
+      port = port_from(c, words, {"--port"}, "");
+      break;
+    case ServerKind::Tgi:
+      port = port_from(c, words, {"--port", "-p"}, "PORT");
+      break;
+    case ServerKind::Nim:
+      port = port_from(c, words, {}, "NIM_SERVER_PORT");
+      break;
+    case ServerKind::Triton:
+      port = port_from(c, words, {"--http-port"}, "");
+      break;
+    case ServerKind::Ollama:
+      port = port_from(c, words, {}, "OLLAMA_HOST");
+      break;
     case ServerKind::KServeHuggingFace:
       port = port_from(c, words, {"--http_port", "--http-port"}, "");
       break;
     case ServerKind::RayServe:
     case ServerKind::None:
-    case ServerKind::Other: break;
+    case ServerKind::Other:
+      break;
   }
   return port >= 0 ? port : server_traits(kind).default_port;
 }
@@ -378,7 +407,8 @@ MetricsEndpoint server_metrics(const Container& c, ServerKind kind) {
     case ServerKind::Ollama:
     case ServerKind::KServeHuggingFace:
     case ServerKind::None:
-    case ServerKind::Other: break;
+    case ServerKind::Other:
+      break;
   }
   if (main_port > 0) {
     std::vector<int> ports(1, main_port);
@@ -390,11 +420,16 @@ MetricsEndpoint server_metrics(const Container& c, ServerKind kind) {
 
 std::string_view tracing_flag(ServerKind kind) {
   switch (kind) {
-    case ServerKind::Vllm: return "--otlp-traces-endpoint";
-    case ServerKind::Tgi: return "--otlp-endpoint";
-    case ServerKind::Sglang: return "--enable-trace";
-    case ServerKind::Triton: return "--trace-config mode=opentelemetry";
-    default: return "";
+    case ServerKind::Vllm:
+      return "--otlp-traces-endpoint";
+    case ServerKind::Tgi:
+      return "--otlp-endpoint";
+    case ServerKind::Sglang:
+      return "--enable-trace";
+    case ServerKind::Triton:
+      return "--trace-config mode=opentelemetry";
+    default:
+      return "";
   }
 }
 
@@ -424,7 +459,8 @@ std::string tracing_configuration(const Container& c, ServerKind kind) {
           return "--trace-config";
       }
       break;
-    default: break;
+    default:
+      break;
   }
   if (is_on(env_var(c, "OTEL_SDK_DISABLED").str()) ||
       env_var(c, "OTEL_TRACES_EXPORTER").str() == "none")
@@ -441,14 +477,14 @@ namespace {
 // "org/name" as the hub spells it, not a path, URL or template.
 bool looks_like_hub_id(std::string_view id) {
   std::size_t slash = id.find('/');
-  if (slash == std::string_view::npos || slash == 0 ||
-      slash + 1 == id.size() || id.find('/', slash + 1) != std::string_view::npos)
+  if (slash == std::string_view::npos || slash == 0 || slash + 1 == id.size() ||
+      id.find('/', slash + 1) != std::string_view::npos)
     return false;
   if (id.starts_with(".") || id.starts_with("~")) return false;
   for (char ch : id) {
     bool ok = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
-              (ch >= '0' && ch <= '9') || ch == '-' || ch == '_' ||
-              ch == '.' || ch == '/';
+              (ch >= '0' && ch <= '9') || ch == '-' || ch == '_' || ch == '.' ||
+              ch == '/';
     if (!ok) return false;
   }
   return true;
@@ -539,14 +575,16 @@ HubModel hub_model(const Container& c, ServerKind kind) {
   if (out.revision.empty() && !revision_env.empty()) {
     NodeRef v = env_var(c, revision_env);
     if (v.valid()) {
-      out.revision = v.is_scalar() ? std::string(v.str()) : "(from a reference)";
+      out.revision =
+          v.is_scalar() ? std::string(v.str()) : "(from a reference)";
       out.revision_at = v;
     }
   }
   if (out.revision.empty()) {
     NodeRef v = env_var(c, "HF_REVISION");
     if (v.valid()) {
-      out.revision = v.is_scalar() ? std::string(v.str()) : "(from a reference)";
+      out.revision =
+          v.is_scalar() ? std::string(v.str()) : "(from a reference)";
       out.revision_at = v;
     }
   }
@@ -577,10 +615,13 @@ std::string hub_cache_dir(const Container& c, ServerKind kind) {
   NodeRef home = env_var(c, "HF_HOME");
   if (home.is_scalar()) return std::string(home.str());
   switch (kind) {
-    case ServerKind::Tgi: return "/data";  // the image sets HUGGINGFACE_HUB_CACHE
+    case ServerKind::Tgi:
+      return "/data";  // the image sets HUGGINGFACE_HUB_CACHE
     case ServerKind::Vllm:
-    case ServerKind::Sglang: return "/root/.cache/huggingface";
-    default: return {};
+    case ServerKind::Sglang:
+      return "/root/.cache/huggingface";
+    default:
+      return {};
   }
 }
 

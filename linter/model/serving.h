@@ -5,30 +5,19 @@
 #include <vector>
 
 #include "linter/model/object.h"
+#include "linter/model/server_kind.h"
 
 namespace launchlint {
 
-// The model-server families launchlint recognises. Kept here, in one table,
-// for every rule that asks "is this a model server?".
-enum class ServerKind {
-  None,
-  Vllm,
-  Tgi,
-  Sglang,
-  Nim,
-  Triton,
-  Ollama,
-  KServeHuggingFace,
-  RayServe,
-  LlamaCpp,
-  Other,  // a serving kind (InferenceService, LLMInferenceService, ...) whose
-          // container image is not one of the above
-};
-
 std::string_view to_string(ServerKind kind);
 
-// The server a container runs, from its image, command and args.
-ServerKind container_server(const Container& container);
+// The server a container runs, from its image, command and args: read once
+// when the object is (Container::server).
+inline ServerKind container_server(const Container& container) {
+  return container.server;
+}
+// The same, worked out from the container's node.
+ServerKind recognise_server(const Container& container);
 
 // The server an object runs: by kind (InferenceService, ServingRuntime,
 // LLMInferenceService, LeaderWorkerSet, RayService) or by any container.

@@ -75,7 +75,7 @@ void write_github(std::ostream& out, const Report& report) {
     if (!f.object.kind.empty()) {
       message = fmt::format("{}: {}", f.object.display(), message);
     }
-    for (const RelatedLocation& r : f.related) {
+    for (const RelatedNote& r : f.related) {
       message += fmt::format("\n{}:{}:{}: {}", r.location.file_name(),
                              r.location.line, r.location.column, r.message);
     }

@@ -74,7 +74,7 @@ void write_finding(Writer& w, const Finding& f) {
   }
   w.Key("related");
   w.StartArray();
-  for (const RelatedLocation& r : f.related) {
+  for (const RelatedNote& r : f.related) {
     w.StartObject();
     location(w, r.location);
     w.Key("message");

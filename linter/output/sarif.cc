@@ -215,7 +215,7 @@ std::vector<Location> all_locations(const std::vector<Finding>& findings) {
   std::vector<Location> out;
   for (const Finding& f : findings) {
     out.push_back(f.location);
-    for (const RelatedLocation& r : f.related) out.push_back(r.location);
+    for (const RelatedNote& r : f.related) out.push_back(r.location);
   }
   return out;
 }
@@ -425,7 +425,7 @@ void write_sarif(std::ostream& out, const Report& report,
       w.Key("relatedLocations");
       w.StartArray();
       int id = 1;
-      for (const RelatedLocation& r : f.related) {
+      for (const RelatedNote& r : f.related) {
         w.StartObject();
         w.Key("id");
         w.Int(id++);

@@ -10,7 +10,7 @@ struct Style {
   bool on;
   std::string_view paint(Severity s) const {
     if (!on) return "";
-    return s == Severity::Error ? "\x1b[1;31m"
+    return s == Severity::Error     ? "\x1b[1;31m"
            : s == Severity::Warning ? "\x1b[1;33m"
                                     : "\x1b[1;36m";
   }
@@ -65,7 +65,7 @@ void write_text(std::ostream& out, const Report& report, bool color,
                        f.location.column, style.paint(f.severity),
                        to_string(f.severity), style.reset(), f.message,
                        style.dim(), f.rule->id, style.reset());
-    for (const RelatedLocation& r : f.related) {
+    for (const RelatedNote& r : f.related) {
       out << fmt::format("  {}:{}:{}: note: {}\n", r.location.file_name(),
                          r.location.line, r.location.column, r.message);
     }
@@ -87,8 +87,8 @@ void write_summary(std::ostream& out, const Report& report) {
       "{} error{}, {} warning{}, {} info{}{} in {} object{} from {} file{}",
       c.error, c.error == 1 ? "" : "s", c.warning, c.warning == 1 ? "" : "s",
       c.info, areas.empty() ? "" : " (", areas.empty() ? "" : areas + ")",
-      report.objects, report.objects == 1 ? "" : "s",
-      report.stats.files, report.stats.files == 1 ? "" : "s");
+      report.objects, report.objects == 1 ? "" : "s", report.stats.files,
+      report.stats.files == 1 ? "" : "s");
   if (c.suppressed) out << fmt::format(", {} suppressed", c.suppressed);
   if (report.stats.skipped_documents) {
     out << fmt::format(", {} document{} without apiVersion/kind skipped",

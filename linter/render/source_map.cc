@@ -404,7 +404,7 @@ void map_to_sources(const std::vector<Rendering>& renderings,
     map_one(files, *r, *object, occurrence, std::string(f.path), &f.location,
             &related);
     // The rule's own related places in the same rendering move too.
-    for (RelatedLocation& rl : f.related) {
+    for (RelatedNote& rl : f.related) {
       if (rl.location.file_name() != *r->display) continue;
       NodeRef node = node_at(object->document->root(), rl.location.line,
                              rl.location.column);
@@ -415,7 +415,12 @@ void map_to_sources(const std::vector<Rendering>& renderings,
                   object->document->path_of(node), &moved, &ignored))
         rl.location = moved;
     }
-    f.related.insert(f.related.begin(), related.begin(), related.end());
+    std::vector<RelatedNote> notes;
+    notes.reserve(related.size() + f.related.size());
+    for (RelatedLocation& note : related)
+      notes.push_back({std::move(note.location), f.keep(note.message)});
+    notes.insert(notes.end(), f.related.begin(), f.related.end());
+    f.related = std::move(notes);
   }
 }
 

@@ -70,7 +70,8 @@ void Reporter::report(NodeRef at, std::string message,
     related.resize(kMaxRelated);
     related.back().message += fmt::format(" (and {} more like it)", hidden);
   }
-  f.related = std::move(related);
+  f.related.reserve(related.size());
+  for (RelatedLocation& r : related) f.relate(std::move(r.location), r.message);
   out_->push_back(std::move(f));
 }
 

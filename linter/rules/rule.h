@@ -47,9 +47,18 @@ struct RuleInfo {
   std::string_view source = {};
 };
 
+// Another place a rule's finding points at (the other object of a
+// cross-object finding, a values line), with what it is.
 struct RelatedLocation {
   Location location;
   std::string message;
+};
+
+// The same, kept in a finding: its text is in the finding's pool, where the
+// same note on many findings (one policy, every workload) is stored once.
+struct RelatedNote {
+  Location location;
+  std::string_view message;
 };
 
 // A finding's text (message, path, names) is a view into the run's
@@ -66,7 +75,7 @@ struct Finding {
   std::string_view path;  // YAML path of the flagged node inside its document
   std::string_view helm_source;
   std::string_view values_set;  // --values-set name(s) of the chart rendering
-  std::vector<RelatedLocation> related;
+  std::vector<RelatedNote> related;
   std::string_view suppression_reason;
   std::string_view suppression_owner;
   std::string_view suppression_expires;  // YYYY-MM-DD or empty
@@ -75,6 +84,10 @@ struct Finding {
   // Stores `text` in the finding's pool (a new one when it has none) and
   // returns the view to keep.
   std::string_view keep(std::string_view text);
+  // Adds a related location, its message kept in the pool.
+  void relate(Location at, std::string_view note) {
+    related.push_back({std::move(at), keep(note)});
+  }
 };
 
 class SchemaAnalysis;

@@ -37,15 +37,17 @@ void run_rules(const LintContext& context, unsigned jobs,
   // vector would make of every finding.
   findings->reserve(findings->size() + 8 * objects.size());
   std::mutex mutex;
-  parallel_for((objects.size() + kBlock - 1) / kBlock, jobs, [&](std::size_t b) {
-    std::vector<Finding> found;
-    std::size_t end = std::min(objects.size(), (b + 1) * kBlock);
-    for (std::size_t i = b * kBlock; i < end; ++i)
-      run_object(context, objects[i], &found);
-    std::lock_guard<std::mutex> lock(mutex);
-    findings->insert(findings->end(), std::make_move_iterator(found.begin()),
-                     std::make_move_iterator(found.end()));
-  });
+  parallel_for((objects.size() + kBlock - 1) / kBlock, jobs,
+               [&](std::size_t b) {
+                 std::vector<Finding> found;
+                 std::size_t end = std::min(objects.size(), (b + 1) * kBlock);
+                 for (std::size_t i = b * kBlock; i < end; ++i)
+                   run_object(context, objects[i], &found);
+                 std::lock_guard<std::mutex> lock(mutex);
+                 findings->insert(findings->end(),
+                                  std::make_move_iterator(found.begin()),
+                                  std::make_move_iterator(found.end()));
+               });
 }
 
 namespace {
@@ -55,29 +57,28 @@ namespace {
 auto sort_key(const Finding& f) {
   return std::make_tuple(f.location.file_name(), f.location.line,
                          f.location.column, f.rule->id, f.message, f.object.ns,
-                         f.object.name, f.object.kind, f.path, f.related.size());
+                         f.object.name, f.object.kind, f.path,
+                         f.related.size());
 }
 
 }  // namespace
 
 void sort_findings(std::vector<Finding>* findings) {
   // In place: a stable sort would copy every finding into a buffer.
-  std::sort(findings->begin(), findings->end(),
-            [](const Finding& a, const Finding& b) {
-              auto ka = sort_key(a), kb = sort_key(b);
-              if (ka != kb) return ka < kb;
-              return std::lexicographical_compare(
-                  a.related.begin(), a.related.end(), b.related.begin(),
-                  b.related.end(),
-                  [](const RelatedLocation& x, const RelatedLocation& y) {
-                    return std::make_tuple(x.location.file_name(),
-                                           x.location.line, x.location.column,
-                                           std::string_view(x.message)) <
-                           std::make_tuple(y.location.file_name(),
-                                           y.location.line, y.location.column,
-                                           std::string_view(y.message));
-                  });
+  std::sort(
+      findings->begin(), findings->end(),
+      [](const Finding& a, const Finding& b) {
+        auto ka = sort_key(a), kb = sort_key(b);
+        if (ka != kb) return ka < kb;
+        return std::lexicographical_compare(
+            a.related.begin(), a.related.end(), b.related.begin(),
+            b.related.end(), [](const RelatedNote& x, const RelatedNote& y) {
+              return std::make_tuple(x.location.file_name(), x.location.line,
+                                     x.location.column, x.message) <
+                     std::make_tuple(y.location.file_name(), y.location.line,
+                                     y.location.column, y.message);
             });
+      });
 }
 
 }  // namespace launchlint

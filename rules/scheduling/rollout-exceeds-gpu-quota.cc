@@ -16,23 +16,31 @@ void check(const LintContext& context, const Object& object, Reporter& out) {
   if (!context.namespaces || object.pods.empty() || object.is_batch()) return;
   const NamespaceInfo* ns = context.namespaces->find(object.id.ns);
   if (!ns || ns->resource_quotas.empty()) return;
+  // The templates that hold accelerators, and which: most workloads hold
+  // none, and then no quota needs a look.
+  std::vector<std::pair<const PodTemplate*, std::vector<std::string>>> gpus;
+  for (const PodTemplate& pod : object.pods) {
+    std::vector<std::string> names = pod_accelerator_names(pod);
+    if (!names.empty()) gpus.emplace_back(&pod, std::move(names));
+  }
+  if (gpus.empty()) return;
   for (const Object* q : ns->resource_quotas) {
     // GPUs the workload holds at the peak of a rolling update, per resource.
     std::map<std::string, double> peak, steady;
     long long surge = 0;
     NodeRef surge_node;
-    for (const PodTemplate& pod : object.pods) {
-      if (!quota_covers(*q, pod)) continue;
+    for (const auto& [pod, names] : gpus) {
+      if (!quota_covers(*q, *pod)) continue;
       long long s = 0;
       NodeRef sn;
-      long long pods = rollout_peak_pods(object, pod, &s, &sn);
+      long long pods = rollout_peak_pods(object, *pod, &s, &sn);
       surge = std::max(surge, s);
       if (sn.valid()) surge_node = sn;
-      for (const std::string& gpu : pod_accelerator_names(pod)) {
-        double per_pod = pod_request(pod, gpu);
+      for (const std::string& gpu : names) {
+        double per_pod = pod_request(*pod, gpu);
         peak[gpu] += per_pod * static_cast<double>(pods);
         steady[gpu] +=
-            per_pod * static_cast<double>(template_pod_count(object, pod));
+            per_pod * static_cast<double>(template_pod_count(object, *pod));
       }
     }
     for (const auto& [gpu, need] : peak) {
