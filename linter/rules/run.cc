@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <mutex>
 #include <tuple>
+#include <vector>
 
 #include "linter/rules/custom_rule.h"
 #include "linter/rules/registry.h"
@@ -52,33 +53,59 @@ void run_rules(const LintContext& context, unsigned jobs,
 
 namespace {
 
+// Files compare by name; the same file is one shared name, so most
+// comparisons stop at the pointer.
+int compare_files(const Location& a, const Location& b) {
+  if (a.file == b.file) return 0;
+  return a.file_name().compare(b.file_name());
+}
+
+bool related_less(const RelatedNote& x, const RelatedNote& y) {
+  if (int c = compare_files(x.location, y.location)) return c < 0;
+  return std::tie(x.location.line, x.location.column, x.message) <
+         std::tie(y.location.line, y.location.column, y.message);
+}
+
 // Every field the output shows, so that equal keys are equal findings and
 // the order never depends on the order the threads reported them in.
-auto sort_key(const Finding& f) {
-  return std::make_tuple(f.location.file_name(), f.location.line,
-                         f.location.column, f.rule->id, f.message, f.object.ns,
-                         f.object.name, f.object.kind, f.path,
-                         f.related.size());
+bool finding_less(const Finding& a, const Finding& b) {
+  if (int c = compare_files(a.location, b.location)) return c < 0;
+  auto ka = std::tie(a.location.line, a.location.column, a.rule->id, a.message,
+                     a.object.ns, a.object.name, a.object.kind, a.path);
+  auto kb = std::tie(b.location.line, b.location.column, b.rule->id, b.message,
+                     b.object.ns, b.object.name, b.object.kind, b.path);
+  if (ka != kb) return ka < kb;
+  return std::lexicographical_compare(a.related.begin(), a.related.end(),
+                                      b.related.begin(), b.related.end(),
+                                      related_less);
 }
 
 }  // namespace
 
 void sort_findings(std::vector<Finding>* findings) {
-  // In place: a stable sort would copy every finding into a buffer.
-  std::sort(
-      findings->begin(), findings->end(),
-      [](const Finding& a, const Finding& b) {
-        auto ka = sort_key(a), kb = sort_key(b);
-        if (ka != kb) return ka < kb;
-        return std::lexicographical_compare(
-            a.related.begin(), a.related.end(), b.related.begin(),
-            b.related.end(), [](const RelatedNote& x, const RelatedNote& y) {
-              return std::make_tuple(x.location.file_name(), x.location.line,
-                                     x.location.column, x.message) <
-                     std::make_tuple(y.location.file_name(), y.location.line,
-                                     y.location.column, y.message);
-            });
-      });
+  // Sorts positions, then moves each finding once, in place: sorting the
+  // findings themselves would move them O(n log n) times.
+  std::vector<Finding>& f = *findings;
+  std::vector<std::uint32_t> order(f.size());
+  for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+    return finding_less(f[a], f[b]);
+  });
+  // Position i takes the finding at order[i]; each cycle of the permutation
+  // is walked once, with one finding held aside.
+  for (std::uint32_t i = 0; i < order.size(); ++i) {
+    if (order[i] == i) continue;
+    Finding held = std::move(f[i]);
+    std::uint32_t j = i;
+    while (order[j] != i) {
+      std::uint32_t next = order[j];
+      f[j] = std::move(f[next]);
+      order[j] = j;
+      j = next;
+    }
+    f[j] = std::move(held);
+    order[j] = j;
+  }
 }
 
 }  // namespace launchlint

@@ -101,9 +101,9 @@ class DocumentBuilder : public YAML::EventHandler {
 
   void OnScalar(const YAML::Mark& mark, const std::string& tag,
                 YAML::anchor_t anchor, const std::string& value) override {
-    bool plain = tag == "?";
-    if (plain && (value == "null" || value == "Null" || value == "NULL" ||
-                  value == "~")) {
+    bool plain = std::string_view(tag) == "?";
+    std::string_view v = value;
+    if (plain && (v == "null" || v == "Null" || v == "NULL" || v == "~")) {
       OnNull(mark, anchor);
       return;
     }
@@ -462,26 +462,38 @@ std::vector<DocumentChunk> split_documents(std::string_view text,
 }
 
 bool check_encoding(std::string_view text, ParseDiagnostic* error) {
-  std::uint32_t line = 1, column = 1;
-  std::size_t i = 0;
-  auto fail = [&](std::string message) {
+  // Line and column (bytes, as yaml-cpp counts) are worked out only for an
+  // error, so the common case is a scan of eight bytes at a time.
+  auto fail = [&](std::size_t at, std::string message) {
+    std::string_view before = text.substr(0, at);
+    std::size_t newline = before.rfind('\n');
     error->rule = "yaml-syntax";
-    error->line = line;
-    error->column = column;
+    error->line = static_cast<std::uint32_t>(
+        1 + std::count(before.begin(), before.end(), '\n'));
+    error->column = static_cast<std::uint32_t>(
+        newline == std::string_view::npos ? at + 1 : at - newline);
     error->message = std::move(message);
     return false;
   };
+  constexpr std::uint64_t kOnes = 0x0101010101010101u;
+  constexpr std::uint64_t kHighs = 0x8080808080808080u;
+  std::size_t i = 0;
   while (i < text.size()) {
+    // ASCII without NUL: no high bit set and no zero byte.
+    while (i + 8 <= text.size()) {
+      std::uint64_t w;
+      std::memcpy(&w, text.data() + i, 8);
+      if ((w & kHighs) || ((w - kOnes) & ~w & kHighs)) break;
+      i += 8;
+    }
+    if (i >= text.size()) break;
     auto c = static_cast<unsigned char>(text[i]);
-    if (c == 0) return fail("NUL byte: this is a binary file, not YAML");
-    if (c == '\n') {
-      ++line;
-      column = 1;
+    if (c == 0) return fail(i, "NUL byte: this is a binary file, not YAML");
+    if (c < 0x80) {
       ++i;
       continue;
     }
-    std::size_t len = c < 0x80         ? 1
-                      : (c >> 5) == 6  ? 2
+    std::size_t len = (c >> 5) == 6    ? 2
                       : (c >> 4) == 14 ? 3
                       : (c >> 3) == 30 ? 4
                                        : 0;
@@ -499,11 +511,11 @@ bool check_encoding(std::string_view text, ParseDiagnostic* error) {
         ok = false;
     }
     if (!ok) {
-      return fail(fmt::format(
-          "invalid UTF-8 byte 0x{:02X}: manifests must be UTF-8 encoded", c));
+      return fail(i, fmt::format("invalid UTF-8 byte 0x{:02X}: manifests "
+                                 "must be UTF-8 encoded",
+                                 c));
     }
     i += len;
-    column += static_cast<std::uint32_t>(len);  // bytes, as yaml-cpp counts
   }
   return true;
 }

@@ -142,6 +142,18 @@ TEST_CASE("encoding checks name the line and column") {
   CHECK(d.column == 5);
   CHECK(check_encoding("caf\xc3\xa9: \xe2\x82\xac\n", &d));
   CHECK_FALSE(check_encoding("\xc0\xaf", &d));  // overlong
+  // Past the eight-byte fast scan: long ASCII lines, then the bad byte.
+  std::string text = "metadata:\n  name: a-rather-long-name-for-a-pod\n";
+  CHECK(check_encoding(text + "  x: caf\xc3\xa9 and more ascii text\n", &d));
+  CHECK_FALSE(check_encoding(text + "  labels: {app: \xe2\x82}\n", &d));
+  CHECK(d.line == 3);
+  CHECK(d.column == 17);
+  std::string nul = text + "  annotations: {a: b}";
+  nul += '\0';
+  CHECK_FALSE(check_encoding(nul, &d));
+  CHECK(d.line == 3);
+  CHECK(d.column == 22);
+  CHECK(d.message.find("NUL") != std::string::npos);
 }
 
 TEST_CASE("path_of names the YAML path") {
