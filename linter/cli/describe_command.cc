@@ -355,8 +355,8 @@ std::vector<Section> describe(const LintRun& run, const Object& o) {
 }
 
 void write_json(const std::vector<Section>& sections, const Object& o) {
-  JsonStream stream(std::cout);
-  rapidjson::PrettyWriter<JsonStream> w(stream);
+  JsonBuffer buffer;
+  rapidjson::PrettyWriter<JsonBuffer> w(buffer);
   auto str = [&](std::string_view s) {
     w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
   };
@@ -385,6 +385,7 @@ void write_json(const std::vector<Section>& sections, const Object& o) {
   }
   w.EndArray();
   w.EndObject();
+  drain(buffer, std::cout, true);
   std::cout << '\n';
 }
 

@@ -7,7 +7,7 @@ namespace launchlint {
 
 namespace {
 
-using Writer = rapidjson::Writer<JsonStream>;
+using Writer = rapidjson::Writer<JsonBuffer>;
 
 void string(Writer& w, std::string_view s) {
   w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
@@ -204,8 +204,8 @@ void write_review(Writer& w, const Review& review) {
 }  // namespace
 
 void write_json(std::ostream& out, const Report& report) {
-  JsonStream os(out);
-  Writer w(os);
+  JsonBuffer buffer;
+  Writer w(buffer);
   w.StartObject();
   w.Key("tool");
   w.StartObject();
@@ -217,7 +217,10 @@ void write_json(std::ostream& out, const Report& report) {
 
   w.Key("findings");
   w.StartArray();
-  for (const Finding& f : report.findings) write_finding(w, f);
+  for (const Finding& f : report.findings) {
+    write_finding(w, f);
+    drain(buffer, out);
+  }
   w.EndArray();
 
   w.Key("errors");
@@ -259,6 +262,7 @@ void write_json(std::ostream& out, const Report& report) {
   w.EndObject();
   if (report.review) write_review(w, *report.review);
   w.EndObject();
+  drain(buffer, out, true);
   out << '\n';
 }
 

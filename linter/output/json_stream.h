@@ -1,36 +1,23 @@
 #pragma once
 
 #include <ostream>
-#include <string>
+
+#include <rapidjson/stringbuffer.h>
+#include <rapidjson/writer.h>
 
 namespace launchlint {
 
-// A rapidjson output stream that hands the std::ostream 64 KiB at a time
-// (rapidjson's OStreamWrapper calls ostream::put for every character).
-class JsonStream {
- public:
-  using Ch = char;
+// JSON writers write into a rapidjson StringBuffer (its Writer has a SIMD
+// path for plain text) and hand it to the std::ostream in pieces of about
+// 64 KiB, so a large report is never held whole.
+using JsonBuffer = rapidjson::StringBuffer;
 
-  explicit JsonStream(std::ostream& out) : out_(out) {
-    buffer_.reserve(kChunk);
-  }
-  JsonStream(const JsonStream&) = delete;
-  JsonStream& operator=(const JsonStream&) = delete;
-  ~JsonStream() { Flush(); }
-
-  void Put(char c) {
-    buffer_.push_back(c);
-    if (buffer_.size() >= kChunk) Flush();
-  }
-  void Flush() {
-    out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
-    buffer_.clear();
-  }
-
- private:
-  static constexpr std::size_t kChunk = std::size_t{64} << 10;
-  std::ostream& out_;
-  std::string buffer_;
-};
+// Writes the buffer out once it holds more than 64 KiB (`force`: whatever it
+// holds). Call it between values: the writer keeps no state in the buffer.
+inline void drain(JsonBuffer& buffer, std::ostream& out, bool force = false) {
+  if (!force && buffer.GetSize() < (std::size_t{64} << 10)) return;
+  out.write(buffer.GetString(), static_cast<std::streamsize>(buffer.GetSize()));
+  buffer.Clear();
+}
 
 }  // namespace launchlint

@@ -15,7 +15,7 @@ namespace launchlint {
 
 namespace {
 
-using Writer = rapidjson::Writer<JsonStream>;
+using Writer = rapidjson::Writer<JsonBuffer>;
 
 void string(Writer& w, std::string_view s) {
   w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
@@ -266,8 +266,8 @@ void write_sarif(std::ostream& out, const Report& report,
   // Results with the same hash are told apart by their order: "hash:n".
   std::map<std::uint64_t, int> occurrences;
 
-  JsonStream os(out);
-  Writer w(os);
+  JsonBuffer buffer;
+  Writer w(buffer);
   w.StartObject();
   w.Key("$schema");
   w.String("https://json.schemastore.org/sarif-2.1.0.json");
@@ -388,6 +388,7 @@ void write_sarif(std::ostream& out, const Report& report,
   w.Key("results");
   w.StartArray();
   for (const Finding* result : results) {
+    drain(buffer, out);
     const Finding& f = *result;
     w.StartObject();
     w.Key("ruleId");
@@ -478,6 +479,7 @@ void write_sarif(std::ostream& out, const Report& report,
   w.EndObject();
   w.EndArray();
   w.EndObject();
+  drain(buffer, out, true);
   out << '\n';
 }
 
