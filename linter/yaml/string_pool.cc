@@ -34,7 +34,7 @@ std::uint32_t StringPool::intern(std::string_view s) {
   auto shard_index = static_cast<std::uint32_t>(hash & kShardMask);
   Shard& shard = shards_[shard_index];
   std::lock_guard<std::mutex> lock(shard.mutex);
-  auto found = shard.ids.find(s);
+  auto found = shard.ids.find(Key{s, hash});
   if (found != shard.ids.end()) return found->second;
   std::uint32_t local = shard.count;
   if (local >= (1u << (32 - kShardBits)) - kFirstChunk) throw std::bad_alloc();
@@ -48,7 +48,7 @@ std::uint32_t StringPool::intern(std::string_view s) {
   shard.chunks[chunk][biased - (kFirstChunk << chunk)] = text;
   ++shard.count;
   std::uint32_t id = (local << kShardBits) | shard_index;
-  shard.ids.emplace(text.empty() ? std::string_view("") : text, id);
+  shard.ids.emplace(Key{text.empty() ? std::string_view("") : text, hash}, id);
   return id;
 }
 
@@ -56,7 +56,7 @@ std::size_t StringPool::memory_bytes() const {
   std::size_t bytes = 0;
   for (const Shard& shard : shards_) {
     bytes += shard.allocated + shard.count * sizeof(std::string_view) +
-             shard.ids.size() * (sizeof(std::string_view) + 3 * sizeof(void*));
+             shard.ids.size() * (sizeof(Key) + 3 * sizeof(void*));
   }
   return bytes;
 }

@@ -44,9 +44,18 @@ class StringPool {
   static constexpr int kMaxChunks = 32 - kShardBits - kFirstChunkBits + 1;
   static constexpr std::size_t kBlockSize = std::size_t{64} << 10;
 
+  // Text with its hash, worked out once per intern().
+  struct Key {
+    std::string_view text;
+    std::size_t hash;
+    bool operator==(const Key& other) const { return text == other.text; }
+  };
+  struct KeyHash {
+    std::size_t operator()(const Key& key) const { return key.hash; }
+  };
   struct Shard {
     std::mutex mutex;
-    std::unordered_map<std::string_view, std::uint32_t> ids;
+    std::unordered_map<Key, std::uint32_t, KeyHash> ids;
     std::uint32_t count = 0;  // entries
     // Entry tables never move: a reader needs no lock.
     std::array<std::unique_ptr<std::string_view[]>, kMaxChunks> chunks;
