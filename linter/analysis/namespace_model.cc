@@ -1,5 +1,6 @@
 #include "linter/analysis/namespace_model.h"
 
+#include <map>
 #include <set>
 
 #include <fmt/format.h>
@@ -48,6 +49,22 @@ bool makes_no_pods(std::string_view group, std::string_view kind) {
          (kind == "ServiceMonitor" || kind == "PodMonitor" ||
           kind == "PrometheusRule" || kind == "Probe" ||
           kind == "AlertmanagerConfig" || kind == "ScrapeConfig");
+}
+
+void add_quota(const Object& quota, const AcceleratorVocabulary& accelerators,
+               NamespaceInfo* info) {
+  info->resource_quotas.push_back(&quota);
+  NodeRef hard = quota.spec()["hard"];
+  for (std::uint32_t i = 0; i < hard.size(); ++i) {
+    std::string_view key = hard.key_at(i).str();
+    for (std::string_view prefix : {"requests.", "limits."}) {
+      if (key.starts_with(prefix)) key.remove_prefix(prefix.size());
+    }
+    if (accelerators.is_resource(key)) {
+      info->accelerator_quotas.push_back(&quota);
+      return;
+    }
+  }
 }
 
 }  // namespace
@@ -101,7 +118,7 @@ NamespaceModel::NamespaceModel(const Model& model)
       if (kind == "ServiceAccount")
         info.service_accounts.push_back(&o);
       else if (kind == "ResourceQuota")
-        info.resource_quotas.push_back(&o);
+        add_quota(o, model.accelerators(), &info);
       else if (kind == "LimitRange")
         info.limit_ranges.push_back(&o);
       else if (kind == "Service")
@@ -187,14 +204,18 @@ NamespaceModel::NamespaceModel(const Model& model)
     create.verb = "create";
     create.resource = "secrets";
     create.ns = name;
-    std::set<std::string_view> checked;
+    // Each account of the namespace asks the authorizer once.
+    std::map<std::string_view, std::uint32_t> accounts;
     for (std::uint32_t p : info.pods) {
       std::string_view sa = pods_[p].service_account;
-      if (!checked.insert(sa).second) continue;
-      if (rbac_.allowed(service_account_user(name, sa), create)) {
+      auto [it, added] = accounts.emplace(
+          sa, static_cast<std::uint32_t>(account_grants_.size()));
+      pods_[p].account = it->second;
+      if (!added) continue;
+      UserInfo user = service_account_user(name, sa);
+      account_grants_.push_back(rbac_.all_rules_for(user));
+      if (!info.pods_create_secrets && rbac_.allowed(user, create))
         info.pods_create_secrets = true;
-        break;
-      }
     }
   }
 }

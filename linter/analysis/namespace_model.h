@@ -27,6 +27,7 @@ struct PodRef {
   LabelSet labels;              // the template's, and those its controller adds
   std::string service_account;  // "default" when the spec names none
   NodeRef service_account_node;  // the serviceAccountName node, if written
+  std::uint32_t account = 0;     // index of its account's grants
   std::string_view ns() const { return object->id.ns; }
 };
 
@@ -40,6 +41,8 @@ struct NamespaceInfo {
       network_policies, resource_quotas, limit_ranges, services, ingresses,
       http_routes, pdbs, secrets, config_maps, secret_providers, pvcs,
       workloads;
+  // The ResourceQuotas among resource_quotas that cap an accelerator.
+  std::vector<const Object*> accelerator_quotas;
   // HorizontalPodAutoscalers and KEDA ScaledObjects (which make one).
   std::vector<const Object*> hpas;
   std::vector<const Object*> inference_pools;
@@ -104,6 +107,11 @@ class NamespaceModel {
   }
 
   const Rbac& rbac() const { return rbac_; }
+  // Every RBAC rule granted to the service account pod `pod` runs as
+  // (Rbac::all_rules_for), worked out once per account.
+  std::span<const Grant> grants_of(std::uint32_t pod) const {
+    return account_grants_[pods_[pod].account];
+  }
   const NetworkPolicyIndex& network_policies() const { return *netpol_; }
   // What Services, PodDisruptionBudgets, monitors and autoscalers select.
   const PodSelections& selections() const { return *selections_; }
@@ -127,6 +135,7 @@ class NamespaceModel {
   std::unordered_map<std::string, const Object*> by_name_;
   Rbac rbac_;
   std::vector<const Object*> cluster_pod_monitors_;
+  std::vector<std::vector<Grant>> account_grants_;  // by PodRef::account
   std::unique_ptr<NetworkPolicyIndex> netpol_;
   std::unique_ptr<PodSelections> selections_;
 };

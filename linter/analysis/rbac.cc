@@ -538,14 +538,18 @@ bool Rbac::allowed(const UserInfo& user, const Request& request,
   return false;
 }
 
-std::vector<ScopedGrant> secret_read_grants(const Rbac& rbac,
-                                            const UserInfo& user) {
+std::vector<ScopedGrant> secret_read_grants(std::span<const Grant> grants) {
   std::vector<ScopedGrant> out;
-  for (const Grant& g : rbac.all_rules_for(user)) {
+  for (const Grant& g : grants) {
     if (g.rule->reads_secrets)
       out.push_back({g, g.binding->cluster, g.binding->ns});
   }
   return out;
+}
+
+std::vector<ScopedGrant> secret_read_grants(const Rbac& rbac,
+                                            const UserInfo& user) {
+  return secret_read_grants(rbac.all_rules_for(user));
 }
 
 }  // namespace launchlint

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -144,5 +145,7 @@ struct ScopedGrant {
 // The grants that let `user` read (get, list or watch) Secrets.
 std::vector<ScopedGrant> secret_read_grants(const Rbac& rbac,
                                             const UserInfo& user);
+// The same among grants already looked up (NamespaceModel::grants_of).
+std::vector<ScopedGrant> secret_read_grants(std::span<const Grant> grants);
 
 }  // namespace launchlint

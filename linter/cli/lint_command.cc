@@ -8,6 +8,7 @@
 #include "linter/cli/render_flags.h"
 #include "linter/output/report.h"
 #include "linter/rules/registry.h"
+#include "linter/util/timing.h"
 
 namespace launchlint {
 
@@ -48,12 +49,17 @@ int run_lint(const LintFlags& flags) {
   // SARIF output do not pay for building them.
   std::optional<Review> review;
   if (flags.format == "json") {
+    PhaseTimer timer("review");
     review = build_review(run.model, run.findings, run.accepted, config,
                           options.settings, run.today, run.namespaces.get());
   }
+  std::optional<PhaseTimer> timer(std::in_place, "write");
   std::vector<const Rule*> rules = all_rules(config.custom_rules.get());
-  Report report{run.findings, run.model.stats, rules,
-                run.model.objects.size(), review ? &*review : nullptr,
+  Report report{run.findings,
+                run.model.stats,
+                rules,
+                run.model.objects.size(),
+                review ? &*review : nullptr,
                 run.errors};
   if (flags.format == "json") {
     write_json(*output.stream(), report);
@@ -71,6 +77,8 @@ int run_lint(const LintFlags& flags) {
                /*summary=*/!flags.quiet);
   }
   if (!output.finish()) return kUsage;
+  timer.reset();
+  print_timings(std::cerr);
   if (!run.errors.empty()) return kUsage;
   return fails(run.findings, flags.fail_on) ? kFindings : kClean;
 }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <memory>
+#include <optional>
 
 #include <fmt/format.h>
 
@@ -13,6 +14,7 @@
 #include "linter/rules/registry.h"
 #include "linter/rules/run.h"
 #include "linter/schema/analysis.h"
+#include "linter/util/timing.h"
 
 namespace launchlint {
 
@@ -53,14 +55,20 @@ std::vector<std::shared_ptr<const Document>> load_crds(
 }
 
 void finish(const LintOptions& options, LintRun* run) {
-  run->model.finish(options.settings.accelerators);
-  run->custom_rules = options.settings.custom_rules;
-  run->namespaces = std::make_unique<NamespaceModel>(run->model);
+  {
+    PhaseTimer timer("model and namespaces");
+    run->model.finish(options.settings.accelerators);
+    run->custom_rules = options.settings.custom_rules;
+    run->namespaces = std::make_unique<NamespaceModel>(run->model);
+  }
   if (!options.run_rules) return;
+  std::optional<PhaseTimer> timer(std::in_place, "schemas");
   SchemaAnalysis schemas(run->model, load_crds(options, run));
   LintContext context{run->model, options.settings, &schemas,
                       run->namespaces.get()};
+  timer.emplace("rules");
   run_rules(context, options.jobs, &run->findings);
+  timer.emplace("exceptions and sort");
   static const Config kNoConfig;
   const Config& config = options.config ? *options.config : kNoConfig;
   run->today = options.today >= 0 ? options.today : today_from_clock();
@@ -76,6 +84,7 @@ LintRun lint_inputs(const std::vector<InputFile>& inputs,
                     const LintOptions& options) {
   LintRun run;
   LoadOptions load = load_options(options);
+  std::optional<PhaseTimer> timer(std::in_place, "load and parse");
   Loader loader(load, &run.model, &run.findings);
   for (const InputFile& input : inputs) {
     if (input.kind != InputKind::File) {
@@ -104,6 +113,7 @@ LintRun lint_inputs(const std::vector<InputFile>& inputs,
     loader.add(input.display(), std::move(text));
   }
   loader.finish();
+  timer.reset();
   finish(options, &run);
   map_to_sources(renderings, run.model, &run.findings);
   return run;

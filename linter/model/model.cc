@@ -83,6 +83,11 @@ void Model::add_document(std::shared_ptr<const Document> doc,
   add(read_document(std::move(doc), default_namespace));
 }
 
+const AcceleratorVocabulary& Model::accelerators() const {
+  static const AcceleratorVocabulary kBuiltin;
+  return accelerators_ ? *accelerators_ : kBuiltin;
+}
+
 const Object* Model::find_namespace(std::string_view name) const {
   auto it = namespaces_.find(name);
   return it == namespaces_.end() ? nullptr : it->second;
@@ -124,7 +129,10 @@ const std::vector<const Object*>& Model::all_of_kind(
 void Model::finish(const AcceleratorVocabulary& accelerators) {
   accelerators_ = std::make_shared<const AcceleratorVocabulary>(accelerators);
   for (Object& o : objects) {
-    for (PodTemplate& pod : o.pods) pod.accelerators = accelerators_.get();
+    for (PodTemplate& pod : o.pods) {
+      pod.accelerators = accelerators_.get();
+      pod.accelerator_count = pod_accelerators(pod);
+    }
   }
   namespaces_.clear();
   for (const Object& o : objects) {

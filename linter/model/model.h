@@ -55,6 +55,9 @@ class Model {
   // names.
   void finish(const AcceleratorVocabulary& accelerators = {});
 
+  // The accelerator names pod templates were given by finish().
+  const AcceleratorVocabulary& accelerators() const;
+
   // The Namespace object named `name`, or null when the set does not define
   // it. Valid after finish().
   const Object* find_namespace(std::string_view name) const;

@@ -70,6 +70,8 @@ struct PodTemplate {
   std::vector<Container> containers;
   // Set by Model::finish; null means the built-in names only.
   const AcceleratorVocabulary* accelerators = nullptr;
+  // Accelerators one pod requests (pod_accelerators), set with them.
+  double accelerator_count = 0;
 
   // A container-level securityContext field, falling back to the pod's.
   NodeRef security_field(const Container& c, std::string_view field) const;

@@ -712,7 +712,7 @@ ParallelDegree node_count(const Container& c) {
 }
 
 bool uses_accelerators(const PodTemplate& pod) {
-  return pod_accelerators(pod) > 0;
+  return pod.accelerator_count > 0;
 }
 
 bool uses_accelerators(const Object& o) {

@@ -128,7 +128,8 @@ HubModel hub_model(const Container& container, ServerKind kind);
 // HF_HUB_CACHE, --download-dir, the image's default).
 std::string hub_cache_dir(const Container& container, ServerKind kind);
 
-// Whether the pod template asks for accelerators (any container).
+// Whether the pod template asks for accelerators (any container): its
+// accelerator_count, set by Model::finish.
 bool uses_accelerators(const PodTemplate& pod);
 bool uses_accelerators(const Object& object);
 

@@ -8,17 +8,26 @@
 #include "linter/rules/custom_rule.h"
 #include "linter/rules/registry.h"
 #include "linter/util/parallel.h"
+#include "linter/util/timing.h"
 
 namespace launchlint {
 
 namespace {
 
 void run_object(const LintContext& context, const Object& object,
-                std::vector<Finding>* findings) {
-  for (const Rule* rule : builtin_rules()) {
+                std::vector<Finding>* findings, std::vector<double>* times) {
+  std::span<const Rule* const> rules = builtin_rules();
+  for (std::size_t i = 0; i < rules.size(); ++i) {
+    const Rule* rule = rules[i];
     if (!rule->check) continue;
     Reporter reporter(rule->info, object, findings);
+    if (!times) {
+      rule->check(context, object, reporter);
+      continue;
+    }
+    double start = thread_cpu_seconds();
     rule->check(context, object, reporter);
+    (*times)[i] += thread_cpu_seconds() - start;
   }
   if (!context.settings.custom_rules) return;
   for (const CustomRule& rule : context.settings.custom_rules->rules) {
@@ -38,17 +47,21 @@ void run_rules(const LintContext& context, unsigned jobs,
   // vector would make of every finding.
   findings->reserve(findings->size() + 8 * objects.size());
   std::mutex mutex;
-  parallel_for((objects.size() + kBlock - 1) / kBlock, jobs,
-               [&](std::size_t b) {
-                 std::vector<Finding> found;
-                 std::size_t end = std::min(objects.size(), (b + 1) * kBlock);
-                 for (std::size_t i = b * kBlock; i < end; ++i)
-                   run_object(context, objects[i], &found);
-                 std::lock_guard<std::mutex> lock(mutex);
-                 findings->insert(findings->end(),
-                                  std::make_move_iterator(found.begin()),
-                                  std::make_move_iterator(found.end()));
-               });
+  bool timed = timing_enabled();
+  parallel_for(
+      (objects.size() + kBlock - 1) / kBlock, jobs, [&](std::size_t b) {
+        std::vector<Finding> found;
+        std::vector<double> times(timed ? builtin_rules().size() : 0);
+        std::size_t end = std::min(objects.size(), (b + 1) * kBlock);
+        for (std::size_t i = b * kBlock; i < end; ++i)
+          run_object(context, objects[i], &found, timed ? &times : nullptr);
+        for (std::size_t r = 0; r < times.size(); ++r)
+          add_rule_time(builtin_rules()[r]->info.id, times[r]);
+        std::lock_guard<std::mutex> lock(mutex);
+        findings->insert(findings->end(),
+                         std::make_move_iterator(found.begin()),
+                         std::make_move_iterator(found.end()));
+      });
 }
 
 namespace {

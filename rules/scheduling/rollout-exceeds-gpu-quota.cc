@@ -4,6 +4,7 @@
 
 #include "linter/analysis/namespace_model.h"
 #include "linter/analysis/quota.h"
+#include "linter/model/serving.h"
 #include "linter/rules/rule.h"
 
 namespace launchlint {
@@ -13,9 +14,11 @@ namespace {
 std::string number(double v) { return fmt::format("{:g}", v); }
 
 void check(const LintContext& context, const Object& object, Reporter& out) {
-  if (!context.namespaces || object.pods.empty() || object.is_batch()) return;
+  if (!context.namespaces || !uses_accelerators(object) || object.is_batch())
+    return;
   const NamespaceInfo* ns = context.namespaces->find(object.id.ns);
-  if (!ns || ns->resource_quotas.empty()) return;
+  // Only quotas that cap an accelerator can be exceeded by one.
+  if (!ns || ns->accelerator_quotas.empty()) return;
   // The templates that hold accelerators, and which: most workloads hold
   // none, and then no quota needs a look.
   std::vector<std::pair<const PodTemplate*, std::vector<std::string>>> gpus;
@@ -24,7 +27,7 @@ void check(const LintContext& context, const Object& object, Reporter& out) {
     if (!names.empty()) gpus.emplace_back(&pod, std::move(names));
   }
   if (gpus.empty()) return;
-  for (const Object* q : ns->resource_quotas) {
+  for (const Object* q : ns->accelerator_quotas) {
     // GPUs the workload holds at the peak of a rolling update, per resource.
     std::map<std::string, double> peak, steady;
     long long surge = 0;

@@ -40,12 +40,10 @@ void check(const LintContext& context, const Object& object, Reporter& out) {
   for (std::uint32_t p : model.pods_of(object)) {
     const PodRef& ref = model.pods()[p];
     if (!seen.insert(ref.service_account).second) continue;
-    UserInfo user = service_account_user(object.id.ns, ref.service_account);
     std::string first;
     const Grant* first_grant = nullptr;
     std::vector<RelatedLocation> related;
-    std::vector<Grant> grants = model.rbac().all_rules_for(user);
-    for (const Grant& g : grants) {
+    for (const Grant& g : model.grants_of(p)) {
       std::string why = problem(g);
       if (why.empty()) continue;
       if (!first_grant) {

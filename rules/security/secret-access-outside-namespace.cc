@@ -18,9 +18,8 @@ void check(const LintContext& context, const Object& object, Reporter& out) {
   for (std::uint32_t p : model.pods_of(object)) {
     const PodRef& ref = model.pods()[p];
     if (!seen.insert(ref.service_account).second) continue;
-    UserInfo user = service_account_user(object.id.ns, ref.service_account);
     std::vector<ScopedGrant> outside;
-    for (const ScopedGrant& g : secret_read_grants(model.rbac(), user)) {
+    for (const ScopedGrant& g : secret_read_grants(model.grants_of(p))) {
       if (g.everywhere || g.ns != object.id.ns) outside.push_back(g);
     }
     if (outside.empty()) continue;

@@ -26,13 +26,13 @@ void check(const LintContext& context, const Object& object, Reporter& out) {
         account->root["automountServiceAccountToken"].is_false())
       continue;
     if (!seen.insert(ref.service_account).second) continue;
-    UserInfo user = service_account_user(object.id.ns, ref.service_account);
-    if (!model.rbac().all_rules_for(user).empty()) continue;
-    NodeRef at = pod_setting.valid()               ? pod_setting
+    if (!model.grants_of(p).empty()) continue;
+    NodeRef at = pod_setting.valid()                ? pod_setting
                  : ref.service_account_node.valid() ? ref.service_account_node
-                                                     : ref.pod->spec;
+                                                    : ref.pod->spec;
     std::vector<RelatedLocation> related;
-    if (account) related.push_back({account->location(), "the service account"});
+    if (account)
+      related.push_back({account->location(), "the service account"});
     out.report(at,
                fmt::format("{} mounts a token for service account \"{}\", "
                            "which no Role or ClusterRole binding in the input "
