@@ -20,7 +20,7 @@ struct Selected {
 };
 
 struct Walk {
-  const std::vector<PathStep>& steps;
+  const std::vector<CustomPathStep>& steps;
   std::vector<Selected> selected;
   std::vector<Selected> missing;  // nearest existing parent, missing path
 
@@ -39,9 +39,9 @@ struct Walk {
       selected.push_back({node, path});
       return;
     }
-    const PathStep& s = steps[i];
+    const CustomPathStep& s = steps[i];
     switch (s.kind) {
-      case PathStep::Kind::Key: {
+      case CustomPathStep::Kind::Key: {
         NodeRef child = node.is_map() ? node[s.key] : NodeRef();
         if (!child.valid()) {
           missing.push_back({node, rest(path, i)});
@@ -50,14 +50,14 @@ struct Walk {
         }
         return;
       }
-      case PathStep::Kind::Index:
+      case CustomPathStep::Kind::Index:
         if (!node.is_seq() || s.index >= node.size()) {
           missing.push_back({node, rest(path, i)});
         } else {
           go(node.at(s.index), path + path_step_text(s, false), i + 1);
         }
         return;
-      case PathStep::Kind::Each:
+      case CustomPathStep::Kind::Each:
         // Not a list, or an empty one: nothing to select.
         if (!node.is_seq() || node.size() == 0) {
           missing.push_back({node, rest(path, i)});
@@ -66,7 +66,7 @@ struct Walk {
         for (std::uint32_t n = 0; n < node.size(); ++n)
           go(node.at(n), path + fmt::format("[{}]", n), i + 1);
         return;
-      case PathStep::Kind::Where: {
+      case CustomPathStep::Kind::Where: {
         bool found = false;
         for (std::uint32_t n = 0; node.is_seq() && n < node.size(); ++n) {
           NodeRef field = node.at(n)[s.key];

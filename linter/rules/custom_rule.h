@@ -14,7 +14,7 @@
 namespace launchlint {
 
 // One step of a custom rule's path: `.key`, `[N]`, `[*]`, `[key=value]`.
-struct PathStep {
+struct CustomPathStep {
   enum class Kind { Key, Index, Each, Where };
   Kind kind = Kind::Key;
   std::string key;    // Key: the map key; Where: the element's field
@@ -26,7 +26,7 @@ struct PathStep {
 // pod template of the object (see linter/model/pod_templates.h).
 struct CustomPath {
   bool pod_spec = false;
-  std::vector<PathStep> steps;
+  std::vector<CustomPathStep> steps;
   std::string text;  // as written
 };
 
@@ -78,7 +78,7 @@ bool parse_custom_path(std::string_view text, CustomPath* out,
 
 // One step as path text (".key", "[N]", "[*]", "[key=value]"); a first key
 // has no dot.
-std::string path_step_text(const PathStep& step, bool first);
+std::string path_step_text(const CustomPathStep& step, bool first);
 
 // Whether `rule` applies to `object` (its match block).
 bool custom_rule_matches(const CustomRule& rule, const Object& object);
