@@ -129,7 +129,13 @@ LintRun lint_paths(const std::vector<std::string>& paths,
     LintRun more = lint_inputs(inputs, renderings, set, options);
     merge_runs(std::move(more), &run);
   }
-  if (sets > 1) merge_duplicate_findings(&run.findings);
+  if (sets > 1) {
+    // The objects moved in point at their own run's model, now gone: index
+    // them with the others and give them this model's accelerator names.
+    run.model.finish(options.settings.accelerators);
+    run.namespaces = std::make_unique<NamespaceModel>(run.model);
+    merge_duplicate_findings(&run.findings);
+  }
   sort_findings(&run.findings);
   add_render_errors(renderings, &errors);
   run.errors.insert(run.errors.begin(), errors.begin(), errors.end());
