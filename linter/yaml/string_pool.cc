@@ -7,7 +7,7 @@
 namespace launchlint {
 
 std::string_view StringPool::store(Shard& shard, std::string_view s) {
-  if (s.empty()) return {};
+  if (s.empty()) return "";  // never a null view: C APIs take its data()
   char* at;
   if (s.size() > kBlockSize / 4) {  // large text gets a block of its own
     shard.blocks.push_back(std::make_unique_for_overwrite<char[]>(s.size()));
@@ -48,7 +48,7 @@ std::uint32_t StringPool::intern(std::string_view s) {
   shard.chunks[chunk][biased - (kFirstChunk << chunk)] = text;
   ++shard.count;
   std::uint32_t id = (local << kShardBits) | shard_index;
-  shard.ids.emplace(text.empty() ? std::string_view("") : text, id);
+  shard.ids.emplace(text, id);
   return id;
 }
 
