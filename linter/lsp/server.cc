@@ -88,9 +88,12 @@ void Server::send_error(int code, std::string_view message) {
 void Server::handle(std::string_view body, Clock::time_point now) {
   if (exited_) return;
   rapidjson::Document message;
-  message.Parse(body.data(), body.size());
+  // JSON is UTF-8: text that is not would be echoed back (an unknown method,
+  // a document's URI) in messages the client cannot read.
+  message.Parse<rapidjson::kParseValidateEncodingFlag>(body.data(),
+                                                       body.size());
   if (message.HasParseError()) {
-    send_error(kParseError, "message is not valid JSON");
+    send_error(kParseError, "message is not valid JSON (in UTF-8)");
     return;
   }
   if (!message.IsObject()) {

@@ -167,6 +167,12 @@ TEST_CASE("lsp server: lifecycle and protocol errors") {
   REQUIRE(answers.size() == 1);
   CHECK(answers[0]["error"]["code"].GetInt() == kParseError);
   CHECK(answers[0]["id"].IsNull());
+  // Not UTF-8 (found by the lsp fuzz target: the unknown method came back in
+  // an error message that was not UTF-8 either).
+  answers = h.send("{\"jsonrpc\":\"2.0\",\"id\":8,\"method\":\"x\xff\"}");
+  REQUIRE(answers.size() == 1);
+  CHECK(answers[0]["error"]["code"].GetInt() == kParseError);
+  CHECK(answers[0]["id"].IsNull());
   answers = h.send("[1, 2]");
   REQUIRE(answers.size() == 1);
   CHECK(answers[0]["error"]["code"].GetInt() == kInvalidRequest);
@@ -449,7 +455,8 @@ TEST_CASE("lsp server: incremental changes, invalid documents, related files") {
       });
   h.initialize();
   std::string uri = path_to_uri(a);
-  h.notify("textDocument/didOpen", open_params(uri, "kind: [\n\x01\xff"));
+  // Not "\xff" too: a message that is not UTF-8 is not JSON (a parse error).
+  h.notify("textDocument/didOpen", open_params(uri, "kind: [\n\x01"));
   auto published = h.lint(h.now);
   const rapidjson::Value* diagnostics = diagnostics_of(published, uri);
   REQUIRE(diagnostics != nullptr);
