@@ -338,7 +338,8 @@ void Server::lint_folder(const std::string& folder) {
     }
   }
   if (open.empty()) return;
-  if (!folder.starts_with("uri:")) {
+  bool on_disk = read_disk_ && !folder.starts_with("uri:");
+  if (on_disk) {
     namespace fs = std::filesystem;
     std::error_code ec;
     std::vector<fs::path> files;
@@ -364,8 +365,7 @@ void Server::lint_folder(const std::string& folder) {
   // The folder's .launchlint.yaml, as the CLI would find it from there.
   LintOptions options = options_;
   Config config;
-  std::string config_path =
-      folder.starts_with("uri:") ? std::string() : find_config(folder);
+  std::string config_path = on_disk ? find_config(folder) : std::string();
   if (!config_path.empty()) {
     std::vector<ConfigError> errors;
     if (load_config(config_path, &config, &errors)) {

@@ -264,6 +264,32 @@ TEST_CASE("lsp server: custom rules of the folder's config, with hovers") {
   CHECK(markdown.find("Scanned images only.") != std::string::npos);
 }
 
+TEST_CASE("lsp server: without disk reads, only the open documents") {
+  TempFolder folder;
+  folder.write(".launchlint.yaml", "rules:\n  privileged-container: off\n");
+  folder.write("service.yaml", "apiVersion: v1\nkind: Service\n");
+  std::string uri = path_to_uri(folder.write("server.yaml", ""));
+  for (bool read_disk : {true, false}) {
+    CAPTURE(read_disk);
+    Harness h;
+    std::vector<std::string> linted;
+    h.server.set_read_disk(read_disk);
+    h.server.set_lint([&](const std::vector<InMemoryFile>& files,
+                          const LintOptions& options) {
+      for (const auto& f : files) linted.push_back(f.path);
+      return lint_texts(files, options);
+    });
+    h.initialize();
+    h.notify("textDocument/didOpen", open_params(uri, kPrivileged));
+    auto published = h.lint(h.now);
+    const rapidjson::Value* diagnostics = diagnostics_of(published, uri);
+    REQUIRE(diagnostics != nullptr);
+    // The folder's config turns SEC001 off; its other file is linted too.
+    CHECK(has(codes(*diagnostics), "SEC001") == !read_disk);
+    CHECK(linted.size() == (read_disk ? 2u : 1u));
+  }
+}
+
 TEST_CASE("lsp server: diagnostics, debounce, hover, code action round trip") {
   TempFolder folder;
   std::string path = folder.write("server.yaml", "placeholder: on disk\n");
