@@ -40,7 +40,7 @@ for target in "${targets[@]}"; do
     -dict="fuzz/$target.dict" -artifact_prefix="$crashes/" \
     -print_final_stats=1 "$corpus" "$build/seeds/$target" >"$log" 2>&1 ||
     status=$?
-  grep -E '^#[0-9]+ *(DONE|INITED)|stat::number_of_executed_units|stat::peak_rss_mb' \
+  grep -aE '^#[0-9]+[[:space:]]+(INITED|DONE)|stat::number_of_executed_units|stat::peak_rss_mb' \
     "$log" | sed "s/^/  $target: /"
   if (( status )); then
     failed=1
