@@ -29,6 +29,20 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
+// At most 40 bytes of a header value for a message: printable ASCII as is,
+// other bytes as \xNN, so the message is UTF-8 (it goes out as JSON).
+std::string quote(std::string_view value) {
+  std::string out;
+  for (char c : value.substr(0, 40)) {
+    if (c >= ' ' && c <= '~') {
+      out.push_back(c);
+    } else {
+      out += fmt::format("\\x{:02X}", static_cast<unsigned char>(c));
+    }
+  }
+  return out;
+}
+
 // Where to resume after a bad header: the next "Content-Length" after the
 // start (a frame whose body length was wrong leaves the next header glued to
 // the end of what came before), else `fallback`.
@@ -79,9 +93,7 @@ FrameStatus parse_frame(std::string_view buffer, std::size_t* consumed,
         std::from_chars(value.data(), value.data() + value.size(), length);
     if (ec != std::errc() || ptr != value.data() + value.size() ||
         value.empty()) {
-      *error =
-          fmt::format("bad Content-Length '{}'",
-                      value.substr(0, std::min<std::size_t>(value.size(), 40)));
+      *error = fmt::format("bad Content-Length '{}'", quote(value));
       *consumed = resync(buffer, header_end);
       return FrameStatus::kMalformed;
     }

@@ -59,6 +59,15 @@ TEST_CASE("lsp framing: malformed headers are skipped, never stuck") {
     CHECK(consumed <= c.text.size());
     CHECK(error.find(c.why) != std::string::npos);
   }
+  // The value is quoted in ASCII: the message goes out as JSON, which must be
+  // UTF-8 (found by the lsp fuzz target; 40 bytes could also end mid-char).
+  REQUIRE(parse_frame("Content-Length: 4\xff\xc3\r\n\r\n", &consumed, &body,
+                      &error) == FrameStatus::kMalformed);
+  CHECK(error == "bad Content-Length '4\\xFF\\xC3'");
+  REQUIRE(parse_frame(
+              "Content-Length: " + std::string(39, '1') + "\xc3\xa9\r\n\r\n",
+              &consumed, &body, &error) == FrameStatus::kMalformed);
+  CHECK(error == "bad Content-Length '" + std::string(39, '1') + "\\xC3'");
   // A header that never ends is refused once it passes 8 KiB.
   std::string endless(9000, 'x');
   REQUIRE(parse_frame(endless, &consumed, &body, &error) ==
