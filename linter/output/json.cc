@@ -2,6 +2,7 @@
 #include <rapidjson/writer.h>
 
 #include "linter/output/report.h"
+#include "linter/output/utf8.h"
 
 namespace launchlint {
 
@@ -10,6 +11,8 @@ namespace {
 using Writer = rapidjson::Writer<rapidjson::OStreamWrapper>;
 
 void string(Writer& w, std::string_view s) {
+  std::string storage;
+  s = as_utf8(s, &storage);
   w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
 }
 
