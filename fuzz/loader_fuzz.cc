@@ -2,13 +2,11 @@
 // load path (encoding checks, document splitting, parsing, the model), every
 // rule and every report format. What must hold for any input: findings sit
 // inside the file, and JSON and SARIF output are JSON.
-#include <sstream>
 #include <string>
 
 #include "fuzz/checks.h"
 #include "fuzz/targets.h"
 #include "linter/lint/lint.h"
-#include "linter/rules/registry.h"
 
 namespace launchlint::fuzz {
 

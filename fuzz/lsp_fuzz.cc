@@ -3,6 +3,8 @@
 // run_lsp hands them over; lints run as a fake clock passes their due time,
 // on the open documents only. What must hold: the stream read in pieces
 // gives what it gives read at once, and all the server sends is JSON.
+#include <algorithm>
+#include <chrono>
 #include <string>
 #include <vector>
 
