@@ -43,11 +43,12 @@ std::string quote(std::string_view value) {
   return out;
 }
 
+constexpr std::string_view kKey = "content-length";
+
 // Where to resume after a bad header: the next "Content-Length" after the
 // start (a frame whose body length was wrong leaves the next header glued to
 // the end of what came before), else `fallback`.
 std::size_t resync(std::string_view buffer, std::size_t fallback) {
-  constexpr std::string_view kKey = "content-length";
   for (std::size_t i = 1; i + kKey.size() <= buffer.size() && i < fallback;
        ++i) {
     if (iequals(buffer.substr(i, kKey.size()), kKey)) return i;
@@ -60,19 +61,19 @@ std::size_t resync(std::string_view buffer, std::size_t fallback) {
 FrameStatus parse_frame(std::string_view buffer, std::size_t* consumed,
                         std::string* body, std::string* error) {
   *consumed = 0;
-  std::size_t end = buffer.find("\r\n\r\n");
+  // Only the header's first 8 KiB (and its end) decide, so the outcome never
+  // depends on how much of the stream has arrived.
+  std::string_view window = buffer.substr(0, kMaxHeaderBytes + 4);
+  std::size_t end = window.find("\r\n\r\n");
   if (end == std::string_view::npos) {
-    if (buffer.size() <= kMaxHeaderBytes) return FrameStatus::kNeedMore;
+    if (window.size() < kMaxHeaderBytes + 4) return FrameStatus::kNeedMore;
     *error = "message header longer than 8 KiB";
-    *consumed = resync(buffer, buffer.size());
+    // The next header in the window, else past it but for a tail that may
+    // hold the start of one.
+    *consumed = resync(window, window.size() - (kKey.size() - 1));
     return FrameStatus::kMalformed;
   }
   std::size_t header_end = end + 4;
-  if (end > kMaxHeaderBytes) {
-    *error = "message header longer than 8 KiB";
-    *consumed = resync(buffer, header_end);
-    return FrameStatus::kMalformed;
-  }
   std::string_view header = buffer.substr(0, end);
   bool have_length = false;
   std::size_t length = 0;
