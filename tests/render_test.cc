@@ -4,6 +4,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -244,6 +245,32 @@ TEST_CASE("values sets lint each rendering and label the findings") {
       sarif.str().find(
           R"("properties":{"helmSource":"llm-stack/templates/router.yaml","valuesSet":"dev"})") !=
       std::string::npos);
+}
+
+TEST_CASE(
+    "values sets: the merged model holds and indexes every set's objects") {
+  InSourceDir here;
+  LintOptions options = chart_options();
+  options.render.values_sets = {
+      {"prod", {std::string(kChart) + "/values-prod.yaml"}},
+      {"dev", {std::string(kChart) + "/values-dev.yaml"}}};
+  LintRun run = lint_paths({std::string(kChart)}, options);
+  REQUIRE(run.errors.empty());
+  std::set<const AcceleratorVocabulary*> vocabularies;
+  std::size_t dev_router = 0;
+  for (const Object& o : run.model.objects) {
+    CAPTURE(o.id.display());
+    const auto& same_ns = run.model.in_namespace(o.id.ns);
+    CHECK(std::find(same_ns.begin(), same_ns.end(), &o) != same_ns.end());
+    const auto& same_kind = run.model.of_kind(o.id.ns, o.group, o.id.kind);
+    CHECK(std::find(same_kind.begin(), same_kind.end(), &o) != same_kind.end());
+    for (const PodTemplate& pod : o.pods) vocabularies.insert(pod.accelerators);
+    if (o.id.name == "release-router") ++dev_router;
+  }
+  CHECK(dev_router == 1);  // rendered by the dev set only
+  // One vocabulary for all: the model's, not that of a set's run, now gone.
+  CHECK(vocabularies.size() == 1);
+  CHECK(run.namespaces != nullptr);
 }
 
 TEST_CASE("a Helm template error is a finding at the template line") {

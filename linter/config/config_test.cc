@@ -37,6 +37,11 @@ TEST_CASE("config errors name the file, line and column") {
       first_error("exceptions:\n- rule: NOPE1\n  reason: r\n  owner: o\n") ==
       "cfg.yaml:2:9: error: exceptions: no rule \"NOPE1\"; `launchlint rules` "
       "lists them");
+  // An empty key (found by the config fuzz target: its null text went to
+  // memcpy) is an unknown key at its line.
+  CHECK(first_error("rules: {}\n: x\n")
+            .starts_with(
+                "cfg.yaml:2:1: error: unknown key \"\" in the top level"));
   CHECK(first_error("kubernetesVersion: latest\n") ==
         "cfg.yaml:1:20: error: /kubernetesVersion has an invalid format: "
         "Target Kubernetes version for removed-API checks, e.g. \"1.33\".");

@@ -217,8 +217,8 @@ TEST_CASE("custom rule paths") {
                             &p, &error, &offset));
   CHECK(p.root == CustomPath::Root::PodSpec);
   REQUIRE(p.steps.size() == 5);
-  CHECK(p.steps[1].kind == PathStep::Kind::Each);
-  CHECK(p.steps[3].kind == PathStep::Kind::Where);
+  CHECK(p.steps[1].kind == CustomPathStep::Kind::Each);
+  CHECK(p.steps[3].kind == CustomPathStep::Kind::Where);
   CHECK(p.steps[3].key == "name");
   CHECK(p.steps[3].value == "HF_TOKEN");
   REQUIRE(parse_custom_path("metadata.labels.\"example.com/team\"", &p, &error,
@@ -228,7 +228,7 @@ TEST_CASE("custom rule paths") {
   CHECK(p.steps[2].key == "example.com/team");
   REQUIRE(parse_custom_path("spec.ports[0][1]", &p, &error, &offset));
   REQUIRE(p.steps.size() == 4);
-  CHECK(p.steps[2].kind == PathStep::Kind::Index);
+  CHECK(p.steps[2].kind == CustomPathStep::Kind::Index);
   CHECK(p.steps[2].index == 0);
   CHECK(p.steps[3].index == 1);
   // podSpec and container are only virtual as the first, bare key.

@@ -29,11 +29,26 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
+// At most 40 bytes of a header value for a message: printable ASCII as is,
+// other bytes as \xNN, so the message is UTF-8 (it goes out as JSON).
+std::string quote(std::string_view value) {
+  std::string out;
+  for (char c : value.substr(0, 40)) {
+    if (c >= ' ' && c <= '~') {
+      out.push_back(c);
+    } else {
+      out += fmt::format("\\x{:02X}", static_cast<unsigned char>(c));
+    }
+  }
+  return out;
+}
+
+constexpr std::string_view kKey = "content-length";
+
 // Where to resume after a bad header: the next "Content-Length" after the
 // start (a frame whose body length was wrong leaves the next header glued to
 // the end of what came before), else `fallback`.
 std::size_t resync(std::string_view buffer, std::size_t fallback) {
-  constexpr std::string_view kKey = "content-length";
   for (std::size_t i = 1; i + kKey.size() <= buffer.size() && i < fallback;
        ++i) {
     if (iequals(buffer.substr(i, kKey.size()), kKey)) return i;
@@ -46,19 +61,19 @@ std::size_t resync(std::string_view buffer, std::size_t fallback) {
 FrameStatus parse_frame(std::string_view buffer, std::size_t* consumed,
                         std::string* body, std::string* error) {
   *consumed = 0;
-  std::size_t end = buffer.find("\r\n\r\n");
+  // Only the header's first 8 KiB (and its end) decide, so the outcome never
+  // depends on how much of the stream has arrived.
+  std::string_view window = buffer.substr(0, kMaxHeaderBytes + 4);
+  std::size_t end = window.find("\r\n\r\n");
   if (end == std::string_view::npos) {
-    if (buffer.size() <= kMaxHeaderBytes) return FrameStatus::kNeedMore;
+    if (window.size() < kMaxHeaderBytes + 4) return FrameStatus::kNeedMore;
     *error = "message header longer than 8 KiB";
-    *consumed = resync(buffer, buffer.size());
+    // The next header in the window, else past it but for a tail that may
+    // hold the start of one.
+    *consumed = resync(window, window.size() - (kKey.size() - 1));
     return FrameStatus::kMalformed;
   }
   std::size_t header_end = end + 4;
-  if (end > kMaxHeaderBytes) {
-    *error = "message header longer than 8 KiB";
-    *consumed = resync(buffer, header_end);
-    return FrameStatus::kMalformed;
-  }
   std::string_view header = buffer.substr(0, end);
   bool have_length = false;
   std::size_t length = 0;
@@ -79,9 +94,7 @@ FrameStatus parse_frame(std::string_view buffer, std::size_t* consumed,
         std::from_chars(value.data(), value.data() + value.size(), length);
     if (ec != std::errc() || ptr != value.data() + value.size() ||
         value.empty()) {
-      *error =
-          fmt::format("bad Content-Length '{}'",
-                      value.substr(0, std::min<std::size_t>(value.size(), 40)));
+      *error = fmt::format("bad Content-Length '{}'", quote(value));
       *consumed = resync(buffer, header_end);
       return FrameStatus::kMalformed;
     }

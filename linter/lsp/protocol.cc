@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "linter/output/utf8.h"
+
 namespace launchlint::lsp {
 
 const Json* member(const Json& object, std::string_view name) {
@@ -45,6 +47,8 @@ Range range_param(const Json& object) {
 }
 
 void string(Writer& w, std::string_view s) {
+  std::string storage;
+  s = as_utf8(s, &storage);
   w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
 }
 

@@ -88,9 +88,12 @@ void Server::send_error(int code, std::string_view message) {
 void Server::handle(std::string_view body, Clock::time_point now) {
   if (exited_) return;
   rapidjson::Document message;
-  message.Parse(body.data(), body.size());
+  // JSON is UTF-8: text that is not would be echoed back (an unknown method,
+  // a document's URI) in messages the client cannot read.
+  message.Parse<rapidjson::kParseValidateEncodingFlag>(body.data(),
+                                                       body.size());
   if (message.HasParseError()) {
-    send_error(kParseError, "message is not valid JSON");
+    send_error(kParseError, "message is not valid JSON (in UTF-8)");
     return;
   }
   if (!message.IsObject()) {
@@ -335,7 +338,8 @@ void Server::lint_folder(const std::string& folder) {
     }
   }
   if (open.empty()) return;
-  if (!folder.starts_with("uri:")) {
+  bool on_disk = read_disk_ && !folder.starts_with("uri:");
+  if (on_disk) {
     namespace fs = std::filesystem;
     std::error_code ec;
     std::vector<fs::path> files;
@@ -361,8 +365,7 @@ void Server::lint_folder(const std::string& folder) {
   // The folder's .launchlint.yaml, as the CLI would find it from there.
   LintOptions options = options_;
   Config config;
-  std::string config_path =
-      folder.starts_with("uri:") ? std::string() : find_config(folder);
+  std::string config_path = on_disk ? find_config(folder) : std::string();
   std::string blocked_by;
   if (!config_path.empty()) {
     if (load_folder_config(config_path, &config)) {

@@ -59,6 +59,9 @@ class Server {
   using LintFn = std::function<LintRun(const std::vector<InMemoryFile>&,
                                        const LintOptions&)>;
   void set_lint(LintFn lint) { lint_ = std::move(lint); }
+  // false: lint the open documents only, reading neither their folders nor
+  // config files from disk (the fuzz target).
+  void set_read_disk(bool read) { read_disk_ = read; }
   std::chrono::milliseconds debounce() const { return debounce_; }
   // Sends a JSON-RPC error with a null id (for framing errors).
   void send_error(int code, std::string_view message);
@@ -107,6 +110,7 @@ class Server {
   std::chrono::milliseconds debounce_{200};
   LintOptions options_;
   LintFn lint_ = lint_texts;
+  bool read_disk_ = true;
   bool initialized_ = false;
   bool shutdown_ = false;
   bool exited_ = false;

@@ -167,6 +167,12 @@ TEST_CASE("lsp server: lifecycle and protocol errors") {
   REQUIRE(answers.size() == 1);
   CHECK(answers[0]["error"]["code"].GetInt() == kParseError);
   CHECK(answers[0]["id"].IsNull());
+  // Not UTF-8 (found by the lsp fuzz target: the unknown method came back in
+  // an error message that was not UTF-8 either).
+  answers = h.send("{\"jsonrpc\":\"2.0\",\"id\":8,\"method\":\"x\xff\"}");
+  REQUIRE(answers.size() == 1);
+  CHECK(answers[0]["error"]["code"].GetInt() == kParseError);
+  CHECK(answers[0]["id"].IsNull());
   answers = h.send("[1, 2]");
   REQUIRE(answers.size() == 1);
   CHECK(answers[0]["error"]["code"].GetInt() == kInvalidRequest);
@@ -325,6 +331,32 @@ TEST_CASE("lsp server: a config with errors runs no rule and shows them") {
   on_manifest = diagnostics_of(published, uri);
   REQUIRE(on_manifest != nullptr);
   CHECK(codes(*on_manifest) == std::vector<std::string>{"config"});
+}
+
+TEST_CASE("lsp server: without disk reads, only the open documents") {
+  TempFolder folder;
+  folder.write(".launchlint.yaml", "rules:\n  privileged-container: off\n");
+  folder.write("service.yaml", "apiVersion: v1\nkind: Service\n");
+  std::string uri = path_to_uri(folder.write("server.yaml", ""));
+  for (bool read_disk : {true, false}) {
+    CAPTURE(read_disk);
+    Harness h;
+    std::vector<std::string> linted;
+    h.server.set_read_disk(read_disk);
+    h.server.set_lint([&](const std::vector<InMemoryFile>& files,
+                          const LintOptions& options) {
+      for (const auto& f : files) linted.push_back(f.path);
+      return lint_texts(files, options);
+    });
+    h.initialize();
+    h.notify("textDocument/didOpen", open_params(uri, kPrivileged));
+    auto published = h.lint(h.now);
+    const rapidjson::Value* diagnostics = diagnostics_of(published, uri);
+    REQUIRE(diagnostics != nullptr);
+    // The folder's config turns SEC001 off; its other file is linted too.
+    CHECK(has(codes(*diagnostics), "SEC001") == !read_disk);
+    CHECK(linted.size() == (read_disk ? 2u : 1u));
+  }
 }
 
 TEST_CASE("lsp server: diagnostics, debounce, hover, code action round trip") {
@@ -518,7 +550,8 @@ TEST_CASE("lsp server: incremental changes, invalid documents, related files") {
       });
   h.initialize();
   std::string uri = path_to_uri(a);
-  h.notify("textDocument/didOpen", open_params(uri, "kind: [\n\x01\xff"));
+  // Not "\xff" too: a message that is not UTF-8 is not JSON (a parse error).
+  h.notify("textDocument/didOpen", open_params(uri, "kind: [\n\x01"));
   auto published = h.lint(h.now);
   const rapidjson::Value* diagnostics = diagnostics_of(published, uri);
   REQUIRE(diagnostics != nullptr);

@@ -2,6 +2,7 @@
 #include "linter/output/json_stream.h"
 
 #include "linter/output/report.h"
+#include "linter/output/utf8.h"
 
 namespace launchlint {
 
@@ -10,6 +11,8 @@ namespace {
 using Writer = rapidjson::Writer<JsonBuffer>;
 
 void string(Writer& w, std::string_view s) {
+  std::string storage;
+  s = as_utf8(s, &storage);
   w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
 }
 

@@ -8,6 +8,7 @@
 
 #include "linter/output/columns.h"
 #include "linter/output/report.h"
+#include "linter/output/utf8.h"
 #include "linter/rules/doc_sections.h"
 #include "linter/rules/registry.h"
 
@@ -18,6 +19,8 @@ namespace {
 using Writer = rapidjson::Writer<JsonBuffer>;
 
 void string(Writer& w, std::string_view s) {
+  std::string storage;
+  s = as_utf8(s, &storage);
   w.String(s.data(), static_cast<rapidjson::SizeType>(s.size()));
 }
 

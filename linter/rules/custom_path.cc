@@ -29,15 +29,15 @@ std::string key_text(std::string_view key) {
 
 }  // namespace
 
-std::string path_step_text(const PathStep& s, bool first) {
+std::string path_step_text(const CustomPathStep& s, bool first) {
   switch (s.kind) {
-    case PathStep::Kind::Key:
+    case CustomPathStep::Kind::Key:
       return (first ? "" : ".") + key_text(s.key);
-    case PathStep::Kind::Index:
+    case CustomPathStep::Kind::Index:
       return fmt::format("[{}]", s.index);
-    case PathStep::Kind::Each:
+    case CustomPathStep::Kind::Each:
       return "[*]";
-    case PathStep::Kind::Where:
+    case CustomPathStep::Kind::Where:
       return fmt::format("[{}={}]", s.key, s.value);
   }
   return {};
@@ -97,24 +97,24 @@ bool parse_custom_path(std::string_view text, CustomPath* out,
     } else if (virtual_root && key == "container") {
       out->root = CustomPath::Root::Container;
     } else {
-      out->steps.push_back({PathStep::Kind::Key, key, {}, 0});
+      out->steps.push_back({CustomPathStep::Kind::Key, key, {}, 0});
     }
     while (i < text.size() && text[i] == '[') {
       std::size_t close = text.find(']', i);
       if (close == std::string_view::npos) return fail("unclosed \"[\"");
       std::string_view inside = text.substr(i + 1, close - i - 1);
-      PathStep s;
+      CustomPathStep s;
       std::size_t eq = inside.find('=');
       if (inside == "*") {
-        s.kind = PathStep::Kind::Each;
+        s.kind = CustomPathStep::Kind::Each;
       } else if (!inside.empty() &&
                  std::all_of(inside.begin(), inside.end(),
                              [](char c) { return c >= '0' && c <= '9'; })) {
         if (inside.size() > 9) return fail("index too large");
-        s.kind = PathStep::Kind::Index;
+        s.kind = CustomPathStep::Kind::Index;
         s.index = static_cast<std::uint32_t>(std::stoul(std::string(inside)));
       } else if (eq != std::string_view::npos && eq > 0) {
-        s.kind = PathStep::Kind::Where;
+        s.kind = CustomPathStep::Kind::Where;
         s.key = std::string(inside.substr(0, eq));
         std::string_view v = inside.substr(eq + 1);
         if (v.size() >= 2 && (v.front() == '"' || v.front() == '\'') &&

@@ -21,7 +21,7 @@ struct Selected {
 };
 
 struct Walk {
-  const std::vector<PathStep>& steps;
+  const std::vector<CustomPathStep>& steps;
   std::vector<Selected> selected;
   std::vector<Selected> missing;  // nearest existing parent, missing path
 
@@ -40,9 +40,9 @@ struct Walk {
       selected.push_back({node, path});
       return;
     }
-    const PathStep& s = steps[i];
+    const CustomPathStep& s = steps[i];
     switch (s.kind) {
-      case PathStep::Kind::Key: {
+      case CustomPathStep::Kind::Key: {
         NodeRef child = node.is_map() ? node[s.key] : NodeRef();
         if (!child.valid()) {
           missing.push_back({node, rest(path, i)});
@@ -51,14 +51,14 @@ struct Walk {
         }
         return;
       }
-      case PathStep::Kind::Index:
+      case CustomPathStep::Kind::Index:
         if (!node.is_seq() || s.index >= node.size()) {
           missing.push_back({node, rest(path, i)});
         } else {
           go(node.at(s.index), path + path_step_text(s, false), i + 1);
         }
         return;
-      case PathStep::Kind::Each:
+      case CustomPathStep::Kind::Each:
         // Every element of a list, every value of a map; nothing in a
         // scalar or an empty one.
         if (!(node.is_seq() || node.is_map()) || node.size() == 0) {
@@ -68,7 +68,7 @@ struct Walk {
         for (std::uint32_t n = 0; n < node.size(); ++n) {
           std::string step =
               node.is_seq() ? fmt::format("[{}]", n)
-                            : path_step_text({PathStep::Kind::Key,
+                            : path_step_text({CustomPathStep::Kind::Key,
                                               std::string(node.key_at(n).str()),
                                               {},
                                               0},
@@ -76,7 +76,7 @@ struct Walk {
           go(node.at(n), path + step, i + 1);
         }
         return;
-      case PathStep::Kind::Where: {
+      case CustomPathStep::Kind::Where: {
         bool found = false;
         for (std::uint32_t n = 0; node.is_seq() && n < node.size(); ++n) {
           NodeRef field = node.at(n)[s.key];

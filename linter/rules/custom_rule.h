@@ -14,7 +14,7 @@
 namespace launchlint {
 
 // One step of a custom rule's path: `.key`, `[N]`, `[*]`, `[key=value]`.
-struct PathStep {
+struct CustomPathStep {
   enum class Kind { Key, Index, Each, Where };
   Kind kind = Kind::Key;
   std::string key;    // Key: the map key; Where: the element's field
@@ -29,7 +29,7 @@ struct PathStep {
 struct CustomPath {
   enum class Root { Object, PodSpec, Container };
   Root root = Root::Object;
-  std::vector<PathStep> steps;
+  std::vector<CustomPathStep> steps;
   std::string text;  // as written
 };
 
@@ -81,7 +81,7 @@ bool parse_custom_path(std::string_view text, CustomPath* out,
 
 // One step as path text (".key", "[N]", "[*]", "[key=value]"); a first key
 // has no dot.
-std::string path_step_text(const PathStep& step, bool first);
+std::string path_step_text(const CustomPathStep& step, bool first);
 
 // A scalar as `equals` and `in` compare it: a plain YAML boolean (True, yes,
 // on, ...) as true or false, as Kubernetes reads it; anything else as

@@ -106,8 +106,7 @@ bool CrdSchemas::defines(std::string_view group, std::string_view kind) const {
 
 SchemaAnalysis::SchemaAnalysis(
     const Model& model,
-    const std::vector<std::shared_ptr<const Document>>& crd_documents)
-    : model_(model) {
+    const std::vector<std::shared_ptr<const Document>>& crd_documents) {
   static std::atomic<std::uint64_t> serials{0};
   serial_ = ++serials;
   for (const Object& o : model.objects) {

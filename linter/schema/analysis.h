@@ -61,7 +61,6 @@ class SchemaAnalysis {
  private:
   const SchemaNode* schema_of(const Object& object) const;
 
-  const Model& model_;
   mutable CrdSchemas crds_;
   std::map<std::string, MissingKind, std::less<>>
       missing_;               // "apiVersion kind"

@@ -19,7 +19,7 @@ std::uint32_t NodeRef::line() const { return valid() ? node().line : 0; }
 std::uint32_t NodeRef::column() const { return valid() ? node().column : 0; }
 
 std::string_view NodeRef::str() const {
-  if (!is_scalar()) return {};
+  if (!is_scalar()) return "";
   return doc_->pool_->get(node().payload);
 }
 

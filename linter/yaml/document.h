@@ -55,7 +55,8 @@ class NodeRef {
   std::uint32_t line() const;
   std::uint32_t column() const;
 
-  // Scalar text; empty for anything else.
+  // Scalar text; empty for anything else. Never a null view: its data() may
+  // go to memcpy and rapidjson, which must not get a null pointer.
   std::string_view str() const;
   // Scalar interpreted as YAML 1.1 / Kubernetes would: true/false, integers.
   bool as_bool(bool fallback) const;

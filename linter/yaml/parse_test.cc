@@ -32,6 +32,20 @@ TEST_CASE("nodes keep 1-based lines and columns") {
   CHECK(root.key_node("b").line() == 2);
 }
 
+TEST_CASE("text is never a null view, even when empty") {
+  // rapidjson and memcpy must not get a null pointer, even for no bytes.
+  ParsedStream p = parse(": null key\nempty: \"\"\nmap: {}\n");
+  REQUIRE(p.documents.size() == 1);
+  NodeRef root = p.documents[0]->root();
+  REQUIRE(root.size() == 3);
+  CHECK(root.key_at(0).str().empty());
+  CHECK(root.key_at(0).str().data() != nullptr);
+  CHECK(root["empty"].str().empty());
+  CHECK(root["empty"].str().data() != nullptr);
+  CHECK(root["map"].str().data() != nullptr);
+  CHECK(root["missing"].str().data() != nullptr);
+}
+
 TEST_CASE("multi-document streams, empty documents and Helm sources") {
   ParsedStream p = parse(
       "---\n# Source: chart/templates/a.yaml\nkind: A\n---\n---\n"

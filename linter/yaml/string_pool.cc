@@ -7,7 +7,7 @@
 namespace launchlint {
 
 std::string_view StringPool::store(Shard& shard, std::string_view s) {
-  if (s.empty()) return {};
+  if (s.empty()) return "";  // never a null view: C APIs take its data()
   char* at;
   if (s.size() > kBlockSize / 4) {  // large text gets a block of its own
     shard.blocks.push_back(std::make_unique_for_overwrite<char[]>(s.size()));
