@@ -1,8 +1,10 @@
 #include "linter/util/timing.h"
 
 #include <sys/resource.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <ctime>
 #include <map>
@@ -19,6 +21,7 @@ namespace {
 struct Phase {
   std::string name;
   double wall = 0, cpu = 0;
+  double rss_mib = 0;  // resident set when the phase ended
 };
 
 std::mutex& phases_mutex() {
@@ -43,6 +46,18 @@ double process_cpu_seconds() {
     return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6;
   };
   return seconds(usage.ru_utime) + seconds(usage.ru_stime);
+}
+
+// The resident set now, from /proc/self/statm (0 where there is none).
+double current_rss_mib() {
+  std::FILE* statm = std::fopen("/proc/self/statm", "r");
+  if (!statm) return 0;
+  unsigned long size = 0, resident = 0;
+  int read = std::fscanf(statm, "%lu %lu", &size, &resident);
+  std::fclose(statm);
+  if (read != 2) return 0;
+  return static_cast<double>(resident) *
+         static_cast<double>(sysconf(_SC_PAGESIZE)) / (1024.0 * 1024.0);
 }
 
 }  // namespace
@@ -79,7 +94,7 @@ PhaseTimer::~PhaseTimer() {
       std::string(phase_),
       std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_)
           .count(),
-      process_cpu_seconds() - cpu_};
+      process_cpu_seconds() - cpu_, current_rss_mib()};
   std::lock_guard<std::mutex> lock(phases_mutex());
   phases().push_back(std::move(p));
 }
@@ -87,9 +102,12 @@ PhaseTimer::~PhaseTimer() {
 void print_timings(std::ostream& out) {
   if (!timing_enabled()) return;
   std::lock_guard<std::mutex> lock(phases_mutex());
-  out << fmt::format("{:<24} {:>8} {:>8}\n", "phase", "wall s", "cpu s");
-  for (const Phase& p : phases())
-    out << fmt::format("{:<24} {:>8.3f} {:>8.3f}\n", p.name, p.wall, p.cpu);
+  out << fmt::format("{:<24} {:>8} {:>8} {:>10}\n", "phase", "wall s", "cpu s",
+                     "RSS MiB");
+  for (const Phase& p : phases()) {
+    out << fmt::format("{:<24} {:>8.3f} {:>8.3f} {:>10.1f}\n", p.name, p.wall,
+                       p.cpu, p.rss_mib);
+  }
   std::vector<std::pair<double, std::string_view>> rules;
   for (const auto& [rule, cpu] : rule_times()) rules.emplace_back(cpu, rule);
   std::sort(rules.rbegin(), rules.rend());

@@ -29,7 +29,8 @@ bool timing_enabled();
 double thread_cpu_seconds();
 // Adds CPU time spent in one rule; the slowest rules are printed too.
 void add_rule_time(std::string_view rule, double cpu);
-// The recorded phases, in the order they ended, with the run's peak RSS.
+// The recorded phases, in the order they ended, each with the resident set
+// at its end, then the run's peak RSS.
 void print_timings(std::ostream& out);
 
 }  // namespace launchlint

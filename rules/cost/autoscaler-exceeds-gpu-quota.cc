@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "linter/analysis/namespace_model.h"
 #include "linter/model/accelerators.h"
 #include "linter/model/quantity.h"
 #include "linter/rules/rule.h"
@@ -34,7 +35,8 @@ std::map<std::string, double, std::less<>> replica_accelerators(
           std::string_view name = list.key_at(i).str();
           double v = 0;
           if (list == limits && requests[name].valid()) continue;
-          if (accelerators_of(pod).is_resource(name) && parse_quantity(list.at(i), &v))
+          if (accelerators_of(pod).is_resource(name) &&
+              parse_quantity(list.at(i), &v))
             out[std::string(name)] += v * copies;
         }
       }
@@ -48,16 +50,22 @@ void check(const LintContext& context, const Object& object, Reporter& out) {
   NodeRef max_node = object.spec()["maxReplicas"];
   long long max_replicas = 0;
   if (!max_node.as_int(&max_replicas) || max_replicas <= 0) return;
+  const auto& quotas = context.model.of_kind(object.id.ns, "", "ResourceQuota");
+  if (quotas.empty()) return;
   NodeRef ref = object.spec()["scaleTargetRef"];
   const Object* target = nullptr;
-  for (const Object* o : context.model.in_namespace(object.id.ns)) {
-    if (o->id.kind == ref["kind"].str() && o->id.name == ref["name"].str() &&
-        o->runs_pods())
-      target = o;
+  if (context.namespaces) {
+    target = context.namespaces->find_object(object.id.ns, ref["kind"].str(),
+                                             ref["name"].str());
+  } else {
+    for (const Object* o : context.model.in_namespace(object.id.ns)) {
+      if (o->id.kind == ref["kind"].str() && o->id.name == ref["name"].str())
+        target = o;
+    }
   }
-  if (target == nullptr) return;
+  if (target == nullptr || !target->runs_pods()) return;
   auto per_replica = replica_accelerators(*target);
-  for (const Object* q : context.model.of_kind(object.id.ns, "", "ResourceQuota")) {
+  for (const Object* q : quotas) {
     const Object& quota = *q;
     // Scoped quotas count only some pods: cannot tell here.
     if (quota.spec()["scopes"].valid() || quota.spec()["scopeSelector"].valid())

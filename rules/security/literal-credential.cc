@@ -12,6 +12,8 @@ namespace {
 
 struct TokenPattern {
   const char* what;
+  std::string_view literal;  // every match contains it
+  std::size_t min_size;      // and is at least this long
   const RE2& re;
 };
 
@@ -26,11 +28,20 @@ const char* known_token(std::string_view text) {
       R"((?:^|[^A-Za-z0-9_])(?:gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9_]{22,}))");
   static const RE2 slack(R"((?:^|[^A-Za-z0-9])xox[abprs]-[A-Za-z0-9-]{10,})");
   static const RE2 gitlab(R"((?:^|[^A-Za-z0-9])glpat-[A-Za-z0-9_-]{20,})");
+  // The literal and length each needs are checked first: most values are
+  // short or hold none of them, and six regular expressions per env value
+  // were one of the slowest checks on large inputs.
   static const TokenPattern kPatterns[] = {
-      {"Hugging Face token", hf}, {"OpenAI-style API key", openai},
-      {"AWS access key id", aws}, {"GitHub token", github},
-      {"Slack token", slack},     {"GitLab token", gitlab}};
+      {"Hugging Face token", "hf_", 33, hf},
+      {"OpenAI-style API key", "sk-", 23, openai},
+      {"AWS access key id", "A", 20, aws},
+      {"GitHub token", "_", 33, github},
+      {"Slack token", "xox", 15, slack},
+      {"GitLab token", "glpat-", 26, gitlab}};
   for (const TokenPattern& p : kPatterns) {
+    if (text.size() < p.min_size ||
+        text.find(p.literal) == std::string_view::npos)
+      continue;
     if (RE2::PartialMatch(text, p.re)) return p.what;
   }
   return nullptr;
