@@ -2,11 +2,13 @@
 # Benchmark (not a test): launchlint against the parse floors on the corpus
 # perf inputs, in one run so the ratios hold on a noisy machine.
 #   bench/run.sh [build-dir]        BENCH_REPEAT=N (default 3) keeps the best
-#                                   of N runs; BENCH_FILES="medium.yaml ..."
+#                                   of N runs; BENCH_FILES="medium.yaml ...";
+#                                   BENCH_PEER_TIMEOUT=S (default 300, 0: no peer)
 # Inputs come from ../shared/corpus/make-perf.py, built once into
 # BUILD/perf/. Prints wall seconds and peak RSS (GNU time) and the ratios the
 # issues set as targets: lint <= 1.0x (default jobs) / 1.3x (--jobs 1) the
-# bare yaml-cpp parse, peak memory <= 1.5x the input size. Also prints the
+# bare yaml-cpp parse, peak memory <= 1.5x the input size, and the peer
+# @monokle/validation (bench/peer.sh) on the same file. Also prints the
 # load average: on a busy machine wall times stretch and only ratios from
 # the same run compare.
 set -euo pipefail
@@ -14,6 +16,8 @@ cd "$(dirname "$0")/.."
 build=${1:-build}
 repeat=${BENCH_REPEAT:-3}
 files=${BENCH_FILES:-medium.yaml big-workloads.yaml}
+# The peer's time limit per file in seconds; 0 leaves the peer out.
+peer_timeout=${BENCH_PEER_TIMEOUT:-300}
 
 shared=${LAUNCHLINT_SHARED:-}
 for candidate in ../shared ../../shared; do
@@ -81,6 +85,22 @@ for name in $files; do
   fi
   read -r lint_s lint_cpu lint_kb <<<"$(measure "${lint[@]}" "$f")"
   row "launchlint (default jobs)" "$lint_s" "$lint_cpu" "$lint_kb"
+  if [[ $peer_timeout != 0 ]]; then
+    # The peer runs once (it takes minutes): its wall time and peak RSS,
+    # node's start-up included.
+    result=$(bench/peer.sh "$f" "$peer_timeout" 2>/dev/null) || result="failed"
+    read -r _ what a _ b _ c _ <<<"$result"
+    case "$what" in
+      seconds)  # monokle seconds S wall W peak_mb M resources N problems P
+        printf '  %-28s %8s %8s %9s   %-22s %s\n' "@monokle/validation (peer)" "$b" "" "$c" \
+          "$(ratio "$b" "$floor_s")x" "$(ratio "$((c * 1024))" "$((bytes / 1024))")x" ;;
+      did-not-finish)
+        printf '  %-28s %8s %8s %9s   %s\n' "@monokle/validation (peer)" ">$a" "" "" \
+          "did not finish in ${a} s (> $(ratio "$a" "$floor_s")x)" ;;
+      *)
+        printf '  %-28s %s\n' "@monokle/validation (peer)" "failed (see /tmp/launchlint-peer.log)" ;;
+    esac
+  fi
   sizes+=("$bytes")
   cpus+=("$lint_cpu")
   floors+=("$floor_cpu")

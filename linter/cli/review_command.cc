@@ -1,10 +1,13 @@
+#include <iostream>
 #include <memory>
+#include <optional>
 
 #include "linter/cli/commands.h"
 #include "linter/cli/common.h"
 #include "linter/cli/render_flags.h"
 #include "linter/output/report.h"
 #include "linter/rules/registry.h"
+#include "linter/util/timing.h"
 
 namespace launchlint {
 
@@ -29,12 +32,14 @@ int run_review(const ReviewFlags& flags) {
 
   Output output(flags.input.output);
   if (!output.stream()) return kUsage;
-  Review review = build_review(run.model, run.findings, run.accepted, config,
-                               options.settings, run.today,
-                               run.namespaces.get());
+  std::optional<PhaseTimer> timer(std::in_place, "review");
+  Review review =
+      build_review(run.model, run.findings, run.accepted, config,
+                   options.settings, run.today, run.namespaces.get());
+  timer.emplace("write");
   std::vector<const Rule*> rules = all_rules(config.custom_rules.get());
-  Report report{run.findings, run.model.stats, rules,
-                run.model.objects.size(), &review, run.errors};
+  Report report{run.findings, run.model.stats, rules, run.model.objects.size(),
+                &review,      run.errors};
   if (flags.format == "json") {
     write_json(*output.stream(), report);
   } else if (flags.format == "markdown") {
@@ -43,7 +48,10 @@ int run_review(const ReviewFlags& flags) {
     write_review_text(*output.stream(), report,
                       output.color(flags.input.color));
   }
-  if (!output.finish()) return kUsage;
+  bool written = output.finish();
+  timer.reset();
+  print_timings(std::cerr);
+  if (!written) return kUsage;
   if (!run.errors.empty()) return kUsage;
   switch (review.decision.verdict) {
     case Verdict::Block:

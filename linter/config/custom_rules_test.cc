@@ -407,7 +407,10 @@ TEST_CASE("custom rule sums are shown in their bound's unit") {
       "1}}}\n"
       "  - {name: b, image: x, resources: {requests: {memory: 8Gi, cpu: "
       "700m}}}\n";
-  auto message = [&](std::string_view resource, std::string_view bound) {
+  // A string: the finding's message is a view into the run's pool, which
+  // goes with `linted`.
+  auto message = [&](std::string_view resource,
+                     std::string_view bound) -> std::string {
     auto linted = lint_with(
         one_rule(fmt::format("    path: podSpec.containers[*].resources."
                              "requests.{}\n    sum: true\n    {}\n",
@@ -416,7 +419,7 @@ TEST_CASE("custom rule sums are shown in their bound's unit") {
         kPod);
     REQUIRE(linted->run.findings.size() == 1);
     CHECK(linted->run.findings[0].location.line == 4);  // spec
-    return linted->run.findings[0].message;
+    return std::string(linted->run.findings[0].message);
   };
   CHECK(message("memory", "min: 16Gi") == "9.5Gi at spec");
   CHECK(message("cpu", "max: 1500m") == "1700m at spec");

@@ -34,4 +34,31 @@ TEST_CASE("JSON output is UTF-8 for a file name that is not") {
   CHECK(json.str().find("bad\xEF\xBF\xBD.yaml") != std::string::npos);
 }
 
+TEST_CASE("JSON and SARIF escape every control character") {
+  // rapidjson's SSE2 string path (not used) left 0x1A-0x1F raw.
+  std::string name = "c";
+  for (char c = 1; c < 0x20; ++c) name += c;
+  name += ".yaml";
+  LintRun run = lint_texts({{name, "kind: [\n"}}, LintOptions{});
+  REQUIRE_FALSE(run.findings.empty());
+  Report report{run.findings, run.model.stats, {}, run.model.objects.size()};
+  for (bool sarif : {false, true}) {
+    CAPTURE(sarif);
+    std::ostringstream out;
+    if (sarif) {
+      write_sarif(out, report, SarifOptions{});
+    } else {
+      write_json(out, report);
+    }
+    for (char c = 1; c < 0x20; ++c) {
+      CAPTURE(static_cast<int>(c));
+      bool raw = c != '\n' && out.str().find(c) != std::string::npos;
+      CHECK_FALSE(raw);
+    }
+    rapidjson::Document doc;
+    doc.Parse(out.str().c_str());
+    CHECK_FALSE(doc.HasParseError());
+  }
+}
+
 }  // namespace launchlint
