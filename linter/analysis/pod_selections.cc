@@ -8,7 +8,6 @@ namespace launchlint {
 
 namespace {
 
-const std::vector<std::uint32_t> kNoPods;
 const std::vector<const Object*> kNoObjects;
 
 // The namespaces a monitor looks in, among those the set holds.
@@ -74,8 +73,7 @@ NodeRef monitor_endpoints(const Object& monitor) {
                             : "endpoints"];
 }
 
-PodSelections::PodSelections(const NamespaceModel& model)
-    : selecting_(model.pods().size()) {
+PodSelections::PodSelections(const NamespaceModel& model) {
   // Monitors first collected from every namespace: they may watch others.
   std::vector<const Object*> monitors;
   for (const auto& [name, info] : model.namespaces()) {
@@ -151,21 +149,43 @@ PodSelections::PodSelections(const NamespaceModel& model)
     if (!selects_pods) services_.emplace(m, std::move(services));
     add(*m, std::move(pods));
   }
+  selected_.shrink_to_fit();
+
+  // The other direction: count each pod's selectors, then place them.
+  std::size_t pod_count = model.pods().size();
+  selecting_start_.assign(pod_count + 1, 0);
+  for (std::uint32_t p : selected_) ++selecting_start_[p + 1];
+  for (std::size_t p = 0; p < pod_count; ++p)
+    selecting_start_[p + 1] += selecting_start_[p];
+  selecting_.resize(selected_.size());
+  std::vector<std::uint32_t> next(selecting_start_.begin(),
+                                  selecting_start_.end() - 1);
+  for (const auto& [selector, range] : pods_) {
+    for (std::uint32_t i = range.first; i < range.first + range.count; ++i)
+      selecting_[next[selected_[i]]++] = selector;
+  }
   // Input order, whatever order the selectors were visited in.
-  for (auto& objects : selecting_) std::sort(objects.begin(), objects.end());
+  for (std::size_t p = 0; p < pod_count; ++p) {
+    std::sort(selecting_.begin() + selecting_start_[p],
+              selecting_.begin() + selecting_start_[p + 1]);
+  }
 }
 
 void PodSelections::add(const Object& selector,
-                        std::vector<std::uint32_t> pods) {
-  for (std::uint32_t p : pods) selecting_[p].push_back(&selector);
-  pods_.emplace(&selector, std::move(pods));
+                        std::span<const std::uint32_t> pods) {
+  auto [it, added] = pods_.emplace(
+      &selector, Range{static_cast<std::uint32_t>(selected_.size()),
+                       static_cast<std::uint32_t>(pods.size())});
+  if (!added) return;
+  selected_.insert(selected_.end(), pods.begin(), pods.end());
 }
 
 std::span<const std::uint32_t> PodSelections::pods_of(
     const Object& selector) const {
   auto it = pods_.find(&selector);
-  return it == pods_.end() ? std::span<const std::uint32_t>(kNoPods)
-                           : std::span<const std::uint32_t>(it->second);
+  if (it == pods_.end()) return {};
+  return std::span<const std::uint32_t>(selected_).subspan(it->second.first,
+                                                           it->second.count);
 }
 
 std::span<const Object* const> PodSelections::services_of(

@@ -35,7 +35,9 @@ class PodSelections {
   std::span<const std::uint32_t> pods_of(const Object& selector) const;
   // The objects above that select pod `pod`, in input order.
   std::span<const Object* const> selecting(std::uint32_t pod) const {
-    return selecting_[pod];
+    return std::span<const Object* const>(selecting_)
+        .subspan(selecting_start_[pod],
+                 selecting_start_[pod + 1] - selecting_start_[pod]);
   }
   // The Services a ServiceMonitor selects, in input order.
   std::span<const Object* const> services_of(const Object& monitor) const;
@@ -44,10 +46,18 @@ class PodSelections {
   const Object* autoscaler_of(const Object& workload) const;
 
  private:
-  void add(const Object& selector, std::vector<std::uint32_t> pods);
+  void add(const Object& selector, std::span<const std::uint32_t> pods);
 
-  std::unordered_map<const Object*, std::vector<std::uint32_t>> pods_;
-  std::vector<std::vector<const Object*>> selecting_;  // per pod
+  // Both directions are flat lists cut into ranges (a selector's pods; a
+  // pod's selectors from selecting_start_[pod] to selecting_start_[pod + 1]):
+  // a vector per selector and per pod cost more than the indices they held.
+  struct Range {
+    std::uint32_t first = 0, count = 0;
+  };
+  std::vector<std::uint32_t> selected_;
+  std::unordered_map<const Object*, Range> pods_;
+  std::vector<const Object*> selecting_;
+  std::vector<std::uint32_t> selecting_start_;
   std::unordered_map<const Object*, std::vector<const Object*>> services_;
   std::unordered_map<const Object*, const Object*> autoscalers_;
 };
