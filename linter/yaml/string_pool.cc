@@ -1,5 +1,6 @@
 #include "linter/yaml/string_pool.h"
 
+#include <algorithm>
 #include <cstring>
 #include <functional>
 #include <new>
@@ -29,13 +30,36 @@ std::string_view StringPool::store(Shard& shard, std::string_view s) {
   return {at, s.size()};
 }
 
+void StringPool::grow(Shard& shard) {
+  std::vector<std::uint64_t> slots(
+      std::max<std::size_t>(1024, shard.slots.size() * 2));
+  std::size_t mask = slots.size() - 1;
+  for (std::uint64_t slot : shard.slots) {
+    if (slot == 0) continue;
+    std::size_t i = (slot >> 32) & mask;
+    while (slots[i] != 0) i = (i + 1) & mask;
+    slots[i] = slot;
+  }
+  shard.slots = std::move(slots);
+}
+
 std::uint32_t StringPool::intern(std::string_view s) {
   std::size_t hash = std::hash<std::string_view>()(s);
   auto shard_index = static_cast<std::uint32_t>(hash & kShardMask);
+  // The shard takes the low bits, the table the high ones.
+  auto high =
+      static_cast<std::uint32_t>(static_cast<std::uint64_t>(hash) >> 32);
   Shard& shard = shards_[shard_index];
   std::lock_guard<std::mutex> lock(shard.mutex);
-  auto found = shard.ids.find(Key{s, hash});
-  if (found != shard.ids.end()) return found->second;
+  if ((std::size_t{shard.count} + 1) * 2 > shard.slots.size()) grow(shard);
+  std::size_t mask = shard.slots.size() - 1;
+  std::size_t i = high & mask;
+  for (; shard.slots[i] != 0; i = (i + 1) & mask) {
+    std::uint64_t slot = shard.slots[i];
+    if ((slot >> 32) != high) continue;
+    auto local = static_cast<std::uint32_t>(slot) - 1;
+    if (entry(shard, local) == s) return (local << kShardBits) | shard_index;
+  }
   std::uint32_t local = shard.count;
   if (local >= (1u << (32 - kShardBits)) - kFirstChunk) throw std::bad_alloc();
   std::uint32_t biased = local + kFirstChunk;
@@ -44,19 +68,17 @@ std::uint32_t StringPool::intern(std::string_view s) {
     shard.chunks[chunk] = std::make_unique_for_overwrite<std::string_view[]>(
         kFirstChunk << chunk);
   }
-  std::string_view text = store(shard, s);
-  shard.chunks[chunk][biased - (kFirstChunk << chunk)] = text;
+  shard.chunks[chunk][biased - (kFirstChunk << chunk)] = store(shard, s);
   ++shard.count;
-  std::uint32_t id = (local << kShardBits) | shard_index;
-  shard.ids.emplace(Key{text.empty() ? std::string_view("") : text, hash}, id);
-  return id;
+  shard.slots[i] = (std::uint64_t{high} << 32) | (local + 1);
+  return (local << kShardBits) | shard_index;
 }
 
 std::size_t StringPool::memory_bytes() const {
   std::size_t bytes = 0;
   for (const Shard& shard : shards_) {
     bytes += shard.allocated + shard.count * sizeof(std::string_view) +
-             shard.ids.size() * (sizeof(Key) + 3 * sizeof(void*));
+             shard.slots.capacity() * sizeof(std::uint64_t);
   }
   return bytes;
 }

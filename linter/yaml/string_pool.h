@@ -6,7 +6,6 @@
 #include <memory>
 #include <mutex>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace launchlint {
@@ -25,11 +24,7 @@ class StringPool {
 
   std::uint32_t intern(std::string_view s);
   std::string_view get(std::uint32_t id) const {
-    const Shard& shard = shards_[id & kShardMask];
-    // Entry chunks double in size: chunk k holds kFirstChunk << k entries.
-    std::uint32_t biased = (id >> kShardBits) + kFirstChunk;
-    int chunk = std::bit_width(biased) - 1 - kFirstChunkBits;
-    return shard.chunks[chunk][biased - (kFirstChunk << chunk)];
+    return entry(shards_[id & kShardMask], id >> kShardBits);
   }
   // Bytes held: text, entries and lookup tables.
   std::size_t memory_bytes() const;
@@ -44,18 +39,13 @@ class StringPool {
   static constexpr int kMaxChunks = 32 - kShardBits - kFirstChunkBits + 1;
   static constexpr std::size_t kBlockSize = std::size_t{64} << 10;
 
-  // Text with its hash, worked out once per intern().
-  struct Key {
-    std::string_view text;
-    std::size_t hash;
-    bool operator==(const Key& other) const { return text == other.text; }
-  };
-  struct KeyHash {
-    std::size_t operator()(const Key& key) const { return key.hash; }
-  };
   struct Shard {
     std::mutex mutex;
-    std::unordered_map<Key, std::uint32_t, KeyHash> ids;
+    // Open addressing, linear probing, at most half full: a slot holds the
+    // upper half of its text's hash (where the probe starts and what is
+    // compared before the text) over the entry's local index + 1; 0 is
+    // empty.
+    std::vector<std::uint64_t> slots;
     std::uint32_t count = 0;  // entries
     // Entry tables never move: a reader needs no lock.
     std::array<std::unique_ptr<std::string_view[]>, kMaxChunks> chunks;
@@ -65,6 +55,13 @@ class StringPool {
     std::size_t allocated = 0;
   };
   std::string_view store(Shard& shard, std::string_view s);
+  static std::string_view entry(const Shard& shard, std::uint32_t local) {
+    // Entry chunks double in size: chunk k holds kFirstChunk << k entries.
+    std::uint32_t biased = local + kFirstChunk;
+    int chunk = std::bit_width(biased) - 1 - kFirstChunkBits;
+    return shard.chunks[chunk][biased - (kFirstChunk << chunk)];
+  }
+  static void grow(Shard& shard);
 
   std::array<Shard, kShards> shards_;
 };
