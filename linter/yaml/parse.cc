@@ -221,14 +221,23 @@ class DocumentBuilder : public YAML::EventHandler {
     return pool_->get(n.payload);
   }
 
+  bool is_merge_key(const Node& key) const {
+    return key.type == static_cast<std::uint32_t>(NodeType::Scalar) &&
+           !key.quoted && key_text(key) == "<<";
+  }
+
   // "<<: *base" and "<<: [*a, *b]" copy the entries the map does not set.
   void resolve_merge_keys(std::uint32_t start) {
+    // Most maps have no merge key: look before allocating anything.
+    bool any = false;
+    for (std::size_t k = start; k + 1 < pending_.size() && !any; k += 2)
+      any = is_merge_key(pending_[k]);
+    if (!any) return;
     std::vector<Node> sources;
     std::vector<Node> own;
     for (std::size_t k = start; k + 1 < pending_.size(); k += 2) {
       const Node& key = pending_[k];
-      if (key.type == static_cast<std::uint32_t>(NodeType::Scalar) &&
-          !key.quoted && key_text(key) == "<<") {
+      if (is_merge_key(key)) {
         const Node& v = pending_[k + 1];
         if (v.type == static_cast<std::uint32_t>(NodeType::Map)) {
           sources.push_back(v);
