@@ -37,11 +37,22 @@ std::string_view kind_name(RefKind kind) {
 
 Attribution::Attribution(const Model& model, const NamespaceModel& namespaces)
     : model_(model), namespaces_(namespaces) {
-  first_copy_.reserve(model.objects.size());
-  for (std::size_t i = 0; i < model.objects.size(); ++i) {
-    auto [it, first] = by_id_.emplace(key(model.objects[i].id), i);
-    first_copy_.push_back(it->second);
-    if (first && model.objects[i].runs_pods()) workloads_.push_back(i);
+  // Copies of one identity share a row: the first copy that runs pods, else
+  // the first. (A first copy without a pod template, then one with it, was a
+  // row the review had never made.)
+  const std::vector<Object>& objects = model.objects;
+  std::vector<std::size_t*> canonical;
+  canonical.reserve(objects.size());
+  for (std::size_t i = 0; i < objects.size(); ++i) {
+    auto [it, first] = by_id_.emplace(key(objects[i].id), i);
+    if (!first && !objects[it->second].runs_pods() && objects[i].runs_pods())
+      it->second = i;
+    canonical.push_back(&it->second);
+  }
+  first_copy_.reserve(objects.size());
+  for (std::size_t i = 0; i < objects.size(); ++i) {
+    first_copy_.push_back(*canonical[i]);
+    if (first_copy_[i] == i && objects[i].runs_pods()) workloads_.push_back(i);
   }
   for (const PodRef& pod : namespaces_.pods()) {
     for (const Reference& r : pod_references(*pod.pod)) {

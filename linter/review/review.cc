@@ -112,6 +112,7 @@ Review build_review(const Model& model, const std::vector<Finding>& findings,
         f.severity == Severity::Error ? AreaStatus::Fail : AreaStatus::Warn;
     std::size_t column = static_cast<std::size_t>(area - kReviewAreas.begin());
     for (std::size_t w : attribution.workloads_of(f)) {
+      if (row_of[w] == SIZE_MAX) continue;  // defensive: rows are workloads
       AreaStatus& cell = review.workloads[row_of[w]].areas[column];
       cell = std::max(cell, status);
     }

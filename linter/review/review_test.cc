@@ -313,6 +313,37 @@ metadata:
   CHECK(r.workloads[1].areas[4] == AreaStatus::Warn);
 }
 
+TEST_CASE("copies of one workload share the row of the copy that runs pods") {
+  // The first copy has no pod template; the second does (found by the loader
+  // fuzz target: the finding on the second copy pointed at a row that was
+  // never made).
+  std::string manifests = R"(apiVersion: apps/v1
+kind: Deployment
+metadata: {name: router, namespace: ops}
+spec:
+  selector: {matchLabels: {app: router}}
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: router, namespace: ops}
+spec:
+  selector: {matchLabels: {app: router}}
+  template:
+    metadata: {labels: {app: router}}
+    spec:
+      containers:
+      - name: router
+        image: example/router:1.0
+        securityContext: {privileged: true}
+)";
+  auto run = review_of(manifests);
+  REQUIRE(run->lint.model.objects.size() == 2);
+  REQUIRE(run->review.workloads.size() == 1);
+  CHECK(run->review.workloads[0].object == &run->lint.model.objects[1]);
+  CHECK(run->review.workloads[0].areas[0] == AreaStatus::Fail);  // SEC001
+  CHECK(run->review.decision.verdict == Verdict::Block);
+}
+
 TEST_CASE("cost: replicas x (GPUs, CPU, memory) x price, HPA min and max") {
   std::string manifests = R"(apiVersion: apps/v1
 kind: Deployment
