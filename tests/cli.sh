@@ -255,6 +255,21 @@ run version
 expect_rc 0 "version"
 [[ $out =~ ^launchlint\ [0-9]+\.[0-9]+\.[0-9]+$ ]] || fail "version output: $out"
 
+# --- LAUNCHLINT_TIMING: phases, rules and memory on stderr, only when set
+for command in lint review; do
+  LAUNCHLINT_TIMING=1 run $command clean
+  expect_rc 0 "timed $command"
+  phases=("load and parse" "model and namespaces" "exceptions and sort" write "peak RSS")
+  [[ $command == review ]] && phases+=(review)
+  for phase in "${phases[@]}"; do
+    expect_has "$err" "$phase" "timed $command prints $phase"
+  done
+  [[ $err =~ load\ and\ parse\ +[0-9.]+\ +[0-9.]+\ +[0-9.]+ ]] ||
+    fail "timed $command: wall, CPU and RSS figures: $err"
+  run $command clean
+  expect_not "$err" "peak RSS" "untimed $command prints no timings"
+done
+
 if (( failures )); then
   echo "cli: $failures failure(s)" >&2
   exit 1
