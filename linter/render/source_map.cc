@@ -6,6 +6,7 @@
 #include <map>
 #include <memory>
 #include <sstream>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -65,22 +66,55 @@ class Files {
   std::map<std::string, std::unique_ptr<SourceFile>> files_;
 };
 
-const Object* find_object(const Model& model, const Finding& f) {
-  for (const Object& o : model.objects) {
-    if (o.id == f.object && o.document && o.document->file &&
-        *o.document->file == f.location.file_name() &&
-        o.document->start_line <= f.location.line &&
-        f.location.line <=
-            std::max(o.document->end_line, o.document->start_line))
-      return &o;
+// The objects of the model by file and identity, and each document's place
+// among the documents its template wrote, worked out once for all findings
+// (a scan of the model per finding was quadratic on large charts).
+class ObjectLookup {
+ public:
+  explicit ObjectLookup(const Model& model) {
+    std::unordered_map<std::string, std::pair<int, const Document*>> written;
+    for (const Object& o : model.objects) {
+      const Document* d = o.document.get();
+      if (!d || !d->file) continue;
+      by_id_[key(*d->file, o.id)].push_back(&o);
+      if (d->helm_source.empty()) continue;
+      auto& [count, last] =
+          written[fmt::format("{}\n{}", *d->file, d->helm_source)];
+      if (d == last) continue;  // objects of one document are contiguous
+      last = d;
+      occurrence_.emplace(d, count++);
+    }
   }
-  for (const Object& o : model.objects) {
-    if (o.id == f.object && o.document && o.document->file &&
-        *o.document->file == f.location.file_name())
-      return &o;
+
+  // The object a finding is on: the copy in the finding's file whose
+  // document holds its line, else the first in that file.
+  const Object* find(const Finding& f) const {
+    auto it = by_id_.find(key(f.location.file_name(), f.object));
+    if (it == by_id_.end()) return nullptr;
+    for (const Object* o : it->second) {
+      const Document& d = *o->document;
+      if (d.start_line <= f.location.line &&
+          f.location.line <= std::max(d.end_line, d.start_line))
+        return o;
+    }
+    return it->second.front();
   }
-  return nullptr;
-}
+
+  // The index of `object`'s document among the documents its template
+  // wrote; -1 without a "# Source:" comment.
+  int occurrence(const Object& object) const {
+    auto it = occurrence_.find(object.document.get());
+    return it == occurrence_.end() ? -1 : it->second;
+  }
+
+ private:
+  static std::string key(std::string_view file, const ObjectId& id) {
+    return fmt::format("{}\n{}\n{}\n{}\n{}", file, id.api_version, id.kind,
+                       id.ns, id.name);
+  }
+  std::unordered_map<std::string, std::vector<const Object*>> by_id_;
+  std::unordered_map<const Document*, int> occurrence_;
+};
 
 void note(std::vector<RelatedLocation>* out, Location at, std::string message) {
   RelatedLocation r;
@@ -362,30 +396,13 @@ bool map_one(Files& files, const Rendering& r, const Object& object,
              : map_kustomize(files, r, object, path, at, related);
 }
 
-// The index of `object`'s document among the documents its template wrote.
-int occurrence_of(const Model& model, const Object& object) {
-  const Document* doc = object.document.get();
-  if (doc->helm_source.empty()) return -1;
-  int n = 0;
-  const Document* previous = nullptr;
-  for (const Object& o : model.objects) {
-    const Document* d = o.document.get();
-    if (d == doc) return n;
-    if (d == previous || !d->file || *d->file != *doc->file ||
-        d->helm_source != doc->helm_source)
-      continue;
-    previous = d;
-    ++n;
-  }
-  return -1;
-}
-
 }  // namespace
 
 void map_to_sources(const std::vector<Rendering>& renderings,
                     const Model& model, std::vector<Finding>* findings) {
   if (renderings.empty()) return;
   Files files;
+  ObjectLookup objects(model);
   for (Finding& f : *findings) {
     const Rendering* r = nullptr;
     for (const Rendering& candidate : renderings) {
@@ -397,10 +414,10 @@ void map_to_sources(const std::vector<Rendering>& renderings,
     if (!r) continue;
     f.values_set = f.keep(r->values_set);
     if (f.object.kind.empty()) continue;
-    const Object* object = find_object(model, f);
+    const Object* object = objects.find(f);
     if (!object) continue;
     std::vector<RelatedLocation> related;
-    int occurrence = occurrence_of(model, *object);
+    int occurrence = objects.occurrence(*object);
     map_one(files, *r, *object, occurrence, std::string(f.path), &f.location,
             &related);
     // The rule's own related places in the same rendering move too.
