@@ -51,18 +51,10 @@ void check(const LintContext& context, const Object& object, Reporter& out) {
   long long max_replicas = 0;
   if (!max_node.as_int(&max_replicas) || max_replicas <= 0) return;
   const auto& quotas = context.model.of_kind(object.id.ns, "", "ResourceQuota");
-  if (quotas.empty()) return;
+  if (quotas.empty() || !context.namespaces) return;
   NodeRef ref = object.spec()["scaleTargetRef"];
-  const Object* target = nullptr;
-  if (context.namespaces) {
-    target = context.namespaces->find_object(object.id.ns, ref["kind"].str(),
-                                             ref["name"].str());
-  } else {
-    for (const Object* o : context.model.in_namespace(object.id.ns)) {
-      if (o->id.kind == ref["kind"].str() && o->id.name == ref["name"].str())
-        target = o;
-    }
-  }
+  const Object* target = context.namespaces->find_object(
+      object.id.ns, ref["kind"].str(), ref["name"].str());
   if (target == nullptr || !target->runs_pods()) return;
   auto per_replica = replica_accelerators(*target);
   for (const Object* q : quotas) {
