@@ -71,6 +71,15 @@ struct InSourceDir {
 
 constexpr std::string_view kChart = "testdata/charts/llm-stack";
 
+// The test chart linted with two values sets, prod and dev.
+LintRun lint_prod_and_dev() {
+  LintOptions options = chart_options();
+  options.render.values_sets = {
+      {"prod", {std::string(kChart) + "/values-prod.yaml"}},
+      {"dev", {std::string(kChart) + "/values-dev.yaml"}}};
+  return lint_paths({std::string(kChart)}, options);
+}
+
 }  // namespace
 
 TEST_CASE(
@@ -185,11 +194,7 @@ TEST_CASE(
 
 TEST_CASE("values sets lint each rendering and label the findings") {
   InSourceDir here;
-  LintOptions options = chart_options();
-  options.render.values_sets = {
-      {"prod", {std::string(kChart) + "/values-prod.yaml"}},
-      {"dev", {std::string(kChart) + "/values-dev.yaml"}}};
-  LintRun run = lint_paths({std::string(kChart)}, options);
+  LintRun run = lint_prod_and_dev();
   CHECK(run.errors.empty());
   std::multiset<std::string> got;
   for (const Finding& f : run.findings)
@@ -250,11 +255,7 @@ TEST_CASE("values sets lint each rendering and label the findings") {
 TEST_CASE(
     "values sets: the merged model holds and indexes every set's objects") {
   InSourceDir here;
-  LintOptions options = chart_options();
-  options.render.values_sets = {
-      {"prod", {std::string(kChart) + "/values-prod.yaml"}},
-      {"dev", {std::string(kChart) + "/values-dev.yaml"}}};
-  LintRun run = lint_paths({std::string(kChart)}, options);
+  LintRun run = lint_prod_and_dev();
   REQUIRE(run.errors.empty());
   std::set<const AcceleratorVocabulary*> vocabularies;
   std::size_t dev_router = 0;
